@@ -69,8 +69,13 @@ def _relation(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame, as_of)
         if c in transactions.columns:
             cols.append(c)
     con.register("_raw", transactions[cols])
-    order_key = ("coalesce(invoice_id, customer_id || '-' || strftime(date, '%Y-%m-%d'))"
-                 if "invoice_id" in cols else "customer_id || '-' || strftime(date, '%Y-%m-%d')")
+    by_day = "customer_id || '-' || strftime(date, '%Y-%m-%d')"
+    if "invoice_id" not in cols:
+        order_key = by_day
+    elif transactions["invoice_id"].isna().any():
+        order_key = f"coalesce(invoice_id, {by_day})"
+    else:
+        order_key = "invoice_id"
     margin = "coalesce(margin, 0.0)" if "margin" in cols else "0.0"
     family = "family" if "family" in cols else "NULL::VARCHAR"
     con.execute(
@@ -80,6 +85,27 @@ def _relation(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame, as_of)
             FROM _raw WHERE date <= DATE '{as_of:%Y-%m-%d}' AND customer_id IS NOT NULL"""
     )
     return "tx"
+
+
+def _family_bits(con, transactions: pd.DataFrame) -> str | None:
+    """SQL giving each line its family as one bit (for a fast distinct count), or None.
+
+    Counting distinct families per customer with ``count(DISTINCT family)`` is the
+    slowest part of the customer table at 10^7 lines; with at most 63 families a bit OR
+    per order, then per customer, gives the same count for a third of the cost.
+    """
+    if "family" not in transactions.columns:
+        return "0::UBIGINT"
+    names = [r[0] for r in con.execute(
+        "SELECT DISTINCT family FROM tx WHERE family IS NOT NULL").fetchall()]
+    if len(names) > 63:
+        return None
+    cases = " ".join(f"WHEN '{_sql_text(f)}' THEN {1 << i}::UBIGINT" for i, f in enumerate(names))
+    return f"CASE family {cases} ELSE 0::UBIGINT END" if names else "0::UBIGINT"
+
+
+def _sql_text(text: str) -> str:
+    return str(text).replace("'", "''")
 
 
 def customer_features(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | None = None
@@ -120,16 +146,22 @@ def customer_features(transactions: pd.DataFrame, as_of, customers: pd.DataFrame
         con.execute("SET threads TO 2")
         _relation(con, transactions, as_of)
         d = as_of.date()
+        families = _family_bits(con, transactions)
+        if families is None:  # more than 63 families: exact but slower distinct count
+            fam_order = "0::UBIGINT"
+            fam_join = ("LEFT JOIN (SELECT customer_id, count(DISTINCT family) AS n_families "
+                        "FROM tx WHERE amount > 0 GROUP BY customer_id) fam USING (customer_id)")
+            fam_select = "coalesce(fam.n_families, 0) AS n_families"
+        else:
+            fam_order = f"bit_or(CASE WHEN amount > 0 THEN {families} ELSE 0::UBIGINT END)"
+            fam_join, fam_select = "", "n_families"
         # Stage 1: one row per (customer, order); stage 2: one row per customer.
         frame = con.sql(
-            """
+            f"""
             WITH o AS (
                 SELECT customer_id, order_key, min(date) AS date, sum(amount) AS amount,
-                       sum(margin) AS margin
+                       sum(margin) AS margin, {fam_order} AS fam
                 FROM tx GROUP BY customer_id, order_key
-            ), fam AS (
-                SELECT customer_id, count(DISTINCT family) AS n_families
-                FROM tx WHERE amount > 0 GROUP BY customer_id
             ), c AS (
                 SELECT customer_id,
                     min(date) FILTER (WHERE amount > 0) AS first_purchase,
@@ -146,11 +178,13 @@ def customer_features(transactions: pd.DataFrame, as_of, customers: pd.DataFrame
                     coalesce(sum(margin) FILTER (WHERE date > ?::DATE - INTERVAL 24 MONTH
                         AND date <= ?::DATE - INTERVAL 12 MONTH), 0) AS margin_prev_12m,
                     count(*) FILTER (WHERE amount > 0 AND date > ?::DATE - INTERVAL 12 MONTH)
-                        AS orders_12m
+                        AS orders_12m,
+                    bit_count(bit_or(fam)) AS n_families
                 FROM o GROUP BY customer_id
             )
-            SELECT c.*, coalesce(fam.n_families, 0) AS n_families
-            FROM c LEFT JOIN fam USING (customer_id)
+            SELECT c.* EXCLUDE (n_families), {fam_select}
+            FROM c {fam_join}
+            ORDER BY customer_id
             """,
             params=[d, d, d, d, d, d, d],
         ).to_arrow_table().to_pandas()
@@ -159,10 +193,12 @@ def customer_features(transactions: pd.DataFrame, as_of, customers: pd.DataFrame
     if customers is not None and "customer_id" in customers.columns:
         known = pd.DataFrame({"customer_id": customers["customer_id"].dropna().unique()})
         frame = known.merge(frame, on="customer_id", how="outer")
+        return _finish(frame, as_of, added_rows=True)
     return _finish(frame, as_of)
 
 
-def _finish(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, as_of: pd.Timestamp, added_rows: bool = False
+            ) -> pd.DataFrame:
     for c in ("first_purchase", "last_purchase"):
         frame[c] = pd.to_datetime(frame[c]).astype("datetime64[ns]")
     for c in ("frequency", "orders_12m", "n_families"):
@@ -179,7 +215,9 @@ def _finish(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
                                        frame["monetary"] / frame["frequency"].clip(lower=1),
                                        0.0)
     frame["customer_id"] = frame["customer_id"].astype("str")
-    frame = frame.sort_values("customer_id", kind="stable").reset_index(drop=True)
+    if added_rows:
+        frame = frame.sort_values("customer_id", kind="stable")
+    frame = frame.reset_index(drop=True)
     return frame[list(FEATURE_COLUMNS)]
 
 

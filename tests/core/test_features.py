@@ -116,3 +116,20 @@ def test_totals_match_pandas(rows):
     assert f["monetary"].sum() == pytest.approx(frame["amount"].sum(), abs=1e-6)
     assert f["frequency"].sum() == (frame["amount"] > 0).sum()
     assert set(f["customer_id"]) == set(frame["customer_id"])
+
+
+def test_many_families_fall_back_to_exact_distinct_count():
+    n = 70  # more families than the 63-bit fast path holds
+    frame = tx([(f"F{i}", "C1" if i % 2 else "C2", "2024-05-01", 10.0, 1.0, f"fam'{i}")
+                for i in range(n)])
+    f = customer_features(frame, AS_OF).set_index("customer_id")
+    assert f.loc["C1", "n_families"] == 35 and f.loc["C2", "n_families"] == 35
+    few = customer_features(frame.iloc[:10], AS_OF).set_index("customer_id")
+    assert few.loc["C1", "n_families"] == 5
+
+
+def test_invoice_ids_with_gaps_count_days():
+    frame = tx([("F1", "C1", "2024-05-01", 10.0, 1.0, "A"),
+                (None, "C1", "2024-05-02", 10.0, 1.0, "A"),
+                (None, "C1", "2024-05-02", 5.0, 1.0, "A")])
+    assert customer_features(frame, AS_OF).loc[0, "frequency"] == 2
