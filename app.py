@@ -1,0 +1,18 @@
+"""Capital Client: entry point. Page config, the sidebar and the navigation; no analysis.
+
+Run with ``streamlit run app.py`` (or ``make run``). Pages are registered in ui/nav.py.
+"""
+
+import streamlit as st
+
+from ui import state
+from ui.nav import navigation_pages
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Capital Client", page_icon=":material/groups:", layout="wide")
+
+with state.app_shell():
+    state.ensure_app_shell()
+    page = st.navigation(navigation_pages(state.lang()))
+    render_sidebar()
+    page.run()

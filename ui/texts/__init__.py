@@ -1,0 +1,1 @@
+"""Interface texts, one module per page or shared topic: ``TEXTS = {"fr": {}, "en": {}}``."""
