@@ -1,0 +1,34 @@
+"""AppTest of the Overview page on the demo portfolio."""
+
+from apptest_helpers import app, charts, texts
+
+
+def test_overview_shows_kpis_chart_and_top_10():
+    at = app()
+    assert not at.exception
+    assert not at.error
+    labels = [m.label for m in at.metric]
+    assert labels == ["Clients", "Clients actifs (12 mois)", "CA HT 12 mois", "Marge 12 mois",
+                      "Taux de marge", "Panier moyen", "Commandes 12 mois", "Avoirs 12 mois"]
+    # money and percentages are formatted the French way
+    values = {m.label: m.value for m in at.metric}
+    assert values["CA HT 12 mois"].endswith("€")
+    assert values["Taux de marge"].endswith("%") and "," in values["Taux de marge"]
+    # deltas vs the previous 12 months on the comparable figures
+    assert at.metric[2].delta.startswith(("+", "-"))
+    assert len(charts(at)) == 1
+    assert len(at.dataframe) == 1
+    assert len(at.dataframe[0].value) == 10
+    assert len(at.download_button) == 2
+    # one reading sentence per figure, and one for the chart and the table
+    assert len(at.caption) >= 8
+    body = " ".join(texts(at.markdown))
+    assert "meilleur mois" in body and "premiers clients" in body
+
+
+def test_overview_in_english_formats_money_the_english_way():
+    at = app()
+    at.sidebar.selectbox(key="sb_lang").set_value("en").run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Revenue 12 months"].startswith("€")
+    assert "Top 10 customers" in [h.value for h in at.subheader]
