@@ -51,14 +51,16 @@ PERIOD = 12
 def last_complete_month(as_of) -> pd.Timestamp:
     """First day of the last calendar month that is complete on ``as_of``.
 
-    A month is complete when ``as_of`` is on or after its last day.
+    A month is complete when ``as_of`` is on or after its last working day (Monday to
+    Friday; public holidays are not known): B2B sales stop on Friday, so a month
+    ending on a weekend is complete on its last Friday.
 
     Examples
     --------
-    >>> last_complete_month("2024-06-30")
-    Timestamp('2024-06-01 00:00:00')
     >>> last_complete_month("2024-06-15")
     Timestamp('2024-05-01 00:00:00')
+    >>> last_complete_month("2024-06-28")  # June 29-30, 2024 is a weekend
+    Timestamp('2024-06-01 00:00:00')
     """
     try:
         d = pd.Timestamp(as_of).normalize()
@@ -67,7 +69,9 @@ def last_complete_month(as_of) -> pd.Timestamp:
     if pd.isna(d):
         raise ValueError("a reference date (as_of) is needed")
     month = d.to_period("M").to_timestamp()
-    if (d + pd.Timedelta(days=1)).month == d.month:
+    last_day = month + pd.offsets.MonthEnd(0)
+    last_working_day = last_day - pd.Timedelta(days=max(0, last_day.day_of_week - 4))
+    if d < last_working_day:
         month = month - pd.DateOffset(months=1)
     return pd.Timestamp(month)
 
@@ -84,7 +88,8 @@ def monthly_series(
     month on ``as_of`` (DuckDB aggregation).
 
     Months run from the first month with a transaction (or the last ``months``
-    complete months) to :func:`last_complete_month`; months without sales are 0.
+    complete months) to :func:`last_complete_month` (a month is complete on its last
+    working day); months without sales are 0.
     Transactions after ``as_of`` are ignored. A group that is missing is labelled
     ``"(none)"``, so the columns always add up to the total.
 
@@ -471,7 +476,8 @@ def backtest(history, holdout: int = 6, method: str = "ratio_to_trend",
     The trend x seasonal forecast and the naive seasonal forecast (same month one
     year earlier, from the training months only) are both scored on the held-out
     months with :func:`mape` and :func:`wape`. A row ``total`` scores the sum over
-    groups when there are several.
+    groups when there are several (unless the history already has a ``total``
+    column, which is then scored as it is and not added to the sum).
 
     Raises
     ------
@@ -501,7 +507,7 @@ def backtest(history, holdout: int = 6, method: str = "ratio_to_trend",
     nv = naive_seasonal(train, h)
     fc.index = test.index
     nv.index = test.index
-    if frame.shape[1] > 1:
+    if frame.shape[1] > 1 and "total" not in frame.columns:
         test = test.assign(total=test.sum(axis=1))
         fc = fc.assign(total=fc.sum(axis=1))
         nv = nv.assign(total=nv.sum(axis=1))

@@ -999,7 +999,8 @@ def interquartile_table(values, method: str = "linear") -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- statistics
-_STAT_COLUMNS = ("count", "sum", "mean", "std", "cv", "min", "q1", "median", "q3", "max", "iqr")
+_STAT_COLUMNS = ("count", "sum", "mean", "std", "cv", "min", "d1", "q1", "median", "q3", "d9",
+                 "max", "iqr")
 
 
 def add_customer_attributes(
@@ -1067,6 +1068,74 @@ def department_from_postal_code(postal_codes: pd.Series) -> pd.Series:
     return pd.Series(out, index=postal_codes.index, dtype="object", name="department")
 
 
+def _observations_sql(frame, value, keys, period, unit, date, customer, as_of, months):
+    """SQL of one row per observation (group keys + ``v``) and its parameters."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}")
+    if period is not None and period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    if "period" in keys:
+        raise ValueError("'period' is reserved; use the period argument")
+    need = [value, *keys]
+    if period is not None or as_of is not None:
+        need.append(date)
+    if unit == "customer":
+        need.append(customer)
+    if unit == "invoice":
+        need.append("invoice_id")
+    _require(frame, dict.fromkeys(need), "sales")
+    if not pd.api.types.is_numeric_dtype(frame[value].dtype):
+        raise ValueError(f"column {value!r} is not numeric; statistics need numbers")
+    if as_of is not None:
+        where, params = _window_clause(as_of, months, date)
+    elif months is not None:
+        raise ValueError("a window in months needs the reference date as_of")
+    else:
+        where, params = "TRUE", []
+    group_exprs = [_q(k) for k in keys]
+    if period is not None:
+        group_exprs.append(f"CAST(date_trunc('{period}', {_q(date)}) AS TIMESTAMP) AS period")
+    names = [*keys, *(["period"] if period is not None else [])]
+    sel_keys = "".join(e + ", " for e in group_exprs)
+    key_names = "".join(_q(k) + ", " for k in names)
+    v = f"CAST({_q(value)} AS DOUBLE)"
+    if unit == "row":
+        sql = f"SELECT {sel_keys}{v} AS v FROM t WHERE {where}"
+    else:
+        unit_col = _q(customer) if unit == "customer" else _q("invoice_id")
+        inner = f"SELECT {sel_keys}{unit_col} AS u, {v} AS v FROM t WHERE {where}"
+        sql = (
+            f"SELECT {key_names}SUM(v) AS v FROM ({inner}) AS i "
+            f"WHERE v IS NOT NULL GROUP BY {key_names}u"
+        )
+    return sql, params, names
+
+
+def sales_values(
+    frame: pd.DataFrame,
+    value: str = "amount",
+    unit: str = "row",
+    as_of=None,
+    months: int | None = None,
+    date: str = "date",
+    customer: str = "customer_id",
+) -> pd.Series:
+    """The observations :func:`sales_statistics` describes, for a histogram: one value
+    per row, per invoice or per customer (missing values left out).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"invoice_id": ["F1", "F1", "F2"], "customer_id": ["a", "a", "b"],
+    ...                    "amount": [10.0, 20.0, 5.0]})
+    >>> sorted(sales_values(tx, unit="invoice").tolist())
+    [5.0, 30.0]
+    """
+    sql, params, _ = _observations_sql(frame, value, [], None, unit, date, customer, as_of,
+                                       months)
+    out = _query(f"SELECT v FROM ({sql}) AS o WHERE v IS NOT NULL", params, t=frame)
+    return out["v"].astype("float64").rename(value)
+
+
 def sales_statistics(
     frame: pd.DataFrame,
     value: str = "amount",
@@ -1074,6 +1143,8 @@ def sales_statistics(
     period: str | None = None,
     unit: str = "row",
     ddof: int = 1,
+    as_of=None,
+    months: int | None = None,
     date: str = "date",
     customer: str = "customer_id",
 ) -> pd.DataFrame:
@@ -1085,8 +1156,9 @@ def sales_statistics(
     count, sum, mean, standard deviation
     :math:`s = \\sqrt{\\sum (x - \\bar x)^2 / (n - ddof)}` (``ddof=0`` for the
     population σ of textbooks), coefficient of variation ``cv = s / mean`` (NaN when
-    the mean is not positive), min, Q1, median, Q3 (linear interpolation, as pandas),
-    max and the interquartile range Q3 - Q1. Missing values are left out of the
+    the mean is not positive), min, first decile D1, Q1, median, Q3, ninth decile D9
+    (quantiles by linear interpolation, as pandas), max and the interquartile range
+    Q3 - Q1. Missing values are left out of the
     count; a group key that is missing forms its own group.
 
     Parameters
@@ -1104,12 +1176,15 @@ def sales_statistics(
         What one observation is.
     ddof : {0, 1}
         Degrees of freedom of the standard deviation.
+    as_of, months : optional
+        Keep the rows of the ``months`` months ending on ``as_of`` (all rows up to
+        ``as_of`` when ``months`` is None; every row when ``as_of`` is None).
 
     Returns
     -------
     DataFrame
         One row per group (a single row labelled "all" without groups), columns
-        count, sum, mean, std, cv, min, q1, median, q3, max, iqr.
+        count, sum, mean, std, cv, min, d1, q1, median, q3, d9, max, iqr.
 
     Examples
     --------
@@ -1125,53 +1200,24 @@ def sales_statistics(
     all      3  36.666667  30.0  50.0
     """
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}")
-    if period is not None and period not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}")
     if ddof not in (0, 1):
         raise ValueError("ddof must be 0 (population) or 1 (sample)")
-    if "period" in keys:
-        raise ValueError("'period' is reserved; use the period argument")
-    need = [value, *keys]
-    if period is not None:
-        need.append(date)
-    if unit == "customer":
-        need.append(customer)
-    if unit == "invoice":
-        need.append("invoice_id")
-    _require(frame, dict.fromkeys(need), "sales")
-    if not pd.api.types.is_numeric_dtype(frame[value].dtype):
-        raise ValueError(f"column {value!r} is not numeric; statistics need numbers")
-    group_exprs = [_q(k) for k in keys]
-    if period is not None:
-        group_exprs.append(f"CAST(date_trunc('{period}', {_q(date)}) AS TIMESTAMP) AS period")
-    names = [*keys, *(["period"] if period is not None else [])]
-    sel_keys = ", ".join(group_exprs)
+    base, params, names = _observations_sql(frame, value, keys, period, unit, date, customer,
+                                            as_of, months)
     key_names = ", ".join(_q(k) for k in names)
-    v = f"CAST({_q(value)} AS DOUBLE)"
-    if unit == "row":
-        base = f"SELECT {sel_keys + ', ' if sel_keys else ''}{v} AS v FROM t"
-    else:
-        unit_col = _q(customer) if unit == "customer" else _q("invoice_id")
-        inner = f"SELECT {sel_keys + ', ' if sel_keys else ''}{unit_col} AS u, {v} AS v FROM t"
-        gb = ", ".join([*(_q(k) for k in names), "u"])
-        base = (
-            f"SELECT {key_names + ', ' if key_names else ''}SUM(v) AS v FROM ({inner}) "
-            f"WHERE v IS NOT NULL GROUP BY {gb}"
-        )
     std = "stddev_samp" if ddof == 1 else "stddev_pop"
     sql = f"""
         SELECT {key_names + ', ' if key_names else ''}
                COUNT(v) AS count, SUM(v) AS sum, AVG(v) AS mean, {std}(v) AS std,
-               MIN(v) AS min, quantile_cont(v, 0.25) AS q1, quantile_cont(v, 0.5) AS median,
-               quantile_cont(v, 0.75) AS q3, MAX(v) AS max
+               MIN(v) AS min, quantile_cont(v, 0.1) AS d1, quantile_cont(v, 0.25) AS q1,
+               quantile_cont(v, 0.5) AS median, quantile_cont(v, 0.75) AS q3,
+               quantile_cont(v, 0.9) AS d9, MAX(v) AS max
         FROM ({base}) AS b
         {'GROUP BY ' + key_names if key_names else ''}
         {'ORDER BY ' + key_names if key_names else ''}
     """
-    out = _query(sql, t=frame)
-    num = ["sum", "mean", "std", "min", "q1", "median", "q3", "max"]
+    out = _query(sql, params, t=frame)
+    num = ["sum", "mean", "std", "min", "d1", "q1", "median", "q3", "d9", "max"]
     out[num] = out[num].astype("float64")
     out["count"] = out["count"].astype("int64")
     mean = out["mean"].to_numpy()
@@ -1187,12 +1233,16 @@ def sales_statistics(
     return out[list(_STAT_COLUMNS)]
 
 
-def histogram(values, bins: int = 20, log: bool = False) -> pd.DataFrame:
+def histogram(values, bins: int = 20, log: bool = False,
+              quantiles: tuple[float, float] = (0.0, 1.0)) -> pd.DataFrame:
     """Histogram counts of a distribution, with linear or logarithmic bins.
 
     With ``log=True`` the bins are evenly spaced in log10 between the smallest and
-    the largest positive value, and values <= 0 are left out (their number is in
-    ``frame.attrs["n_excluded"]``). Missing values count as 0.
+    the largest positive value, and values <= 0 are left out. ``quantiles`` narrows
+    the binned range to those quantiles of the values (e.g. ``(0.01, 0.99)`` so that a
+    few extreme invoices do not squeeze every other bar into one); values outside are
+    left out. The number of values left out is in ``frame.attrs["n_excluded"]``.
+    Missing values count as 0.
 
     Returns
     -------
@@ -1215,6 +1265,14 @@ def histogram(values, bins: int = 20, log: bool = False) -> pd.DataFrame:
         pos = x > 0
         excluded = int((~pos).sum())
         x = x[pos]
+    lo_q, hi_q = quantiles
+    if not 0 <= lo_q < hi_q <= 1:
+        raise ValueError("quantiles must be two increasing shares, e.g. (0.01, 0.99)")
+    if len(x) and (lo_q > 0 or hi_q < 1):
+        lo_v, hi_v = np.quantile(x, [lo_q, hi_q])
+        keep = (x >= lo_v) & (x <= hi_v)
+        excluded += int((~keep).sum())
+        x = x[keep]
     if len(x) == 0:
         out = pd.DataFrame({"bin_start": [], "bin_end": [], "count": [], "share": []})
         out.attrs["n_excluded"] = excluded

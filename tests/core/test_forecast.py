@@ -193,6 +193,11 @@ def test_backtest_groups_and_total():
     assert tot["actual"].to_numpy() == pytest.approx(np.full(6, 60.0))
     with pytest.raises(ValueError, match="at least 8 months"):
         F.backtest(frame.iloc[:7], holdout=6)
+    # a history that already carries its total is not summed twice
+    with_total = frame.assign(total=frame.sum(axis=1))
+    bt2 = F.backtest(with_total, holdout=6)
+    tot2 = bt2.detail[bt2.detail["group"] == "total"]
+    assert tot2["actual"].to_numpy() == pytest.approx(np.full(6, 60.0))
 
 
 def test_compare_aggregation():
@@ -212,6 +217,10 @@ def test_compare_aggregation():
 def test_last_complete_month():
     assert F.last_complete_month("2024-02-29") == pd.Timestamp("2024-02-01")
     assert F.last_complete_month("2024-02-28") == pd.Timestamp("2024-01-01")
+    # August 31, 2024 is a Saturday: the month is complete on Friday 30th
+    assert F.last_complete_month("2024-08-30") == pd.Timestamp("2024-08-01")
+    assert F.last_complete_month("2024-08-29") == pd.Timestamp("2024-07-01")
+    assert F.last_complete_month("2024-09-01") == pd.Timestamp("2024-08-01")
     assert F.last_complete_month("2024-12-31 15:00") == pd.Timestamp("2024-12-01")
     with pytest.raises(ValueError, match="not a date"):
         F.last_complete_month("soon")
@@ -225,8 +234,8 @@ def test_monthly_series(tiny_transactions, tiny_customers):
     assert total.loc["2024-01-01", "total"] == 150.0
     assert total.loc["2024-03-01", "total"] == 50.0  # 80 - 30 credit note
     assert total.loc["2023-01-01", "total"] == 0.0  # empty month
-    # June is not complete on 2024-06-29: it is left out
-    assert F.monthly_series(tiny_transactions, "2024-06-29").index[-1] == pd.Timestamp(
+    # June is not complete on Thursday 2024-06-27: it is left out
+    assert F.monthly_series(tiny_transactions, "2024-06-27").index[-1] == pd.Timestamp(
         "2024-05-01")
     by_rep = F.monthly_series(tiny_transactions, "2024-06-30", by="sales_rep",
                               customers=tiny_customers, months=12)

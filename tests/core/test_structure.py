@@ -348,6 +348,7 @@ def test_sales_statistics_by_hand(tiny_transactions):
     out = st_.loc["Outils"]  # 100, 200, 60
     assert (out["q1"], out["median"], out["q3"]) == (80.0, 100.0, 150.0)
     assert out["iqr"] == 70.0
+    assert (out["d1"], out["d9"]) == (68.0, 180.0)  # 60 + 0.2 * 40, 100 + 0.8 * 100
 
 
 def test_sales_statistics_units_and_periods(tiny_transactions):
@@ -365,6 +366,18 @@ def test_sales_statistics_units_and_periods(tiny_transactions):
     pop = S.sales_statistics(tiny_transactions, ddof=0)
     assert pop.loc["all", "std"] == pytest.approx(
         np.std(tiny_transactions["amount"], ddof=0))
+
+
+def test_sales_statistics_window_and_values(tiny_transactions):
+    last12 = S.sales_statistics(tiny_transactions, as_of="2024-06-30", months=12)
+    assert last12.loc["all", "count"] == 5 and last12.loc["all", "sum"] == 400.0
+    upto = S.sales_statistics(tiny_transactions, as_of="2024-03-01")
+    assert upto.loc["all", "sum"] == 290.0  # 2022 line (60) + January (150) + March 1st (80)
+    v = S.sales_values(tiny_transactions, unit="customer", as_of="2024-06-30", months=12)
+    assert sorted(v.tolist()) == [50.0, 350.0]
+    assert len(S.sales_values(tiny_transactions)) == 6
+    with pytest.raises(ValueError, match="needs the reference date"):
+        S.sales_values(tiny_transactions, months=12)
 
 
 def test_sales_statistics_by_customer_attribute(tiny_transactions, tiny_customers):
@@ -404,6 +417,10 @@ def test_histogram():
     assert lg["count"].tolist() == [1, 1, 2]
     assert lg.attrs["n_excluded"] == 2
     assert S.histogram([4.0, 4.0], bins=5)["count"].tolist() == [2]
+    trimmed = S.histogram(list(range(1, 100)) + [10_000], bins=4, quantiles=(0.0, 0.99))
+    assert trimmed["bin_end"].max() < 10_000 and trimmed.attrs["n_excluded"] == 1
+    with pytest.raises(ValueError, match="quantiles"):
+        S.histogram([1.0], quantiles=(0.9, 0.1))
     assert S.histogram([], bins=5).empty
 
 
