@@ -6,7 +6,7 @@ DOMAIN.md section 3. Over the ``months`` months up to the reference date ``as_of
     revenue (CA HT, credit notes deducted)
   - cost of goods            revenue - margin (margin column; else revenue x (1 - margin rate))
   = gross margin
-  - discounts                column ``discount`` of the lines if any, else revenue x rate
+  - discounts                column ``discount`` of the lines if any, plus revenue x rate
   - contact costs            per contact: the recorded cost, else the cost of its channel;
                              or one cost per contact for all (yearly sales-force cost /
                              yearly number of contacts, see :func:`contact_unit_cost`)
@@ -94,8 +94,8 @@ class CostParams:
     margin_rate : float
         Margin / revenue used when the sales lines have no margin (or a line lacks it).
     discount_rate : float
-        End-of-year discounts and rebates as a share of revenue, used when the lines have
-        no ``discount`` column.
+        End-of-year discounts and rebates as a share of revenue (added to the
+        ``discount`` column of the lines when there is one).
     channel_costs : dict
         Cost of one contact per channel key (see ``CHANNEL_ALIASES``); "other" for
         unknown channels.
@@ -104,6 +104,8 @@ class CostParams:
         contacts), whatever its channel or recorded cost.
     use_recorded_cost : bool
         Use the ``cost`` column of the contacts when it is filled (default True).
+    contact_cost_factor : float
+        Multiplies every contact's cost (what-if: 1.1 = contacts 10 % dearer).
     logistics_per_order : float
         Preparation and delivery cost per order, euros.
     credit_rate : float
@@ -120,6 +122,7 @@ class CostParams:
     channel_costs: dict = field(default_factory=lambda: dict(DEFAULT_CHANNEL_COSTS))
     cost_per_contact: float | None = None
     use_recorded_cost: bool = True
+    contact_cost_factor: float = 1.0
     logistics_per_order: float = 15.0
     credit_rate: float = 0.05
     payment_days: float = 30.0
@@ -133,7 +136,8 @@ class CostParams:
             raise ValueError("the margin rate must be between 0 % and 100 %")
         if not 0 <= self.discount_rate <= 1:
             raise ValueError("the discount rate must be between 0 % and 100 %")
-        for name in ("logistics_per_order", "credit_rate", "payment_days", "vat_rate"):
+        for name in ("logistics_per_order", "credit_rate", "payment_days", "vat_rate",
+                     "contact_cost_factor"):
             v = getattr(self, name)
             if not np.isfinite(v) or v < 0:
                 raise ValueError(f"{name.replace('_', ' ')} must be zero or positive")
@@ -188,7 +192,8 @@ def contact_costs(contacts: pd.DataFrame, as_of, params: CostParams | None = Non
     """The contacts of the window with their channel key and cost.
 
     Cost of a contact: ``params.cost_per_contact`` when set; else the recorded ``cost``
-    when filled (and ``use_recorded_cost``); else the cost of its channel.
+    when filled (and ``use_recorded_cost``); else the cost of its channel; times
+    ``params.contact_cost_factor``.
 
     Returns
     -------
@@ -218,6 +223,7 @@ def contact_costs(contacts: pd.DataFrame, as_of, params: CostParams | None = Non
     elif params.use_recorded_cost and "cost" in c.columns:
         rec = pd.to_numeric(c["cost"], errors="coerce")
         cost = rec.where(rec.notna() & (rec >= 0), cost)
+    cost = cost * float(params.contact_cost_factor)
     return pd.DataFrame({"customer_id": c["customer_id"].astype("str").to_numpy(),
                          "date": c["date"].to_numpy(),
                          "channel_key": keys.astype("str").to_numpy(),
@@ -271,7 +277,6 @@ def _sales(transactions: pd.DataFrame, as_of: pd.Timestamp, start: pd.Timestamp 
     finally:
         con.close()
     out["customer_id"] = out["customer_id"].astype("str")
-    out["has_discount_col"] = "discount" in cols
     return out
 
 
@@ -344,10 +349,8 @@ def client_pnl(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | None
     out["revenue"] = s["revenue"].astype("float64")
     out["gross_margin"] = s["margin"].astype("float64")
     out["cogs"] = out["revenue"] - out["gross_margin"]
-    if bool(s["has_discount_col"].any()) if len(s) else False:
-        out["discounts"] = s["discount"].astype("float64").abs()
-    else:
-        out["discounts"] = out["revenue"].clip(lower=0) * params.discount_rate
+    out["discounts"] = (s["discount"].astype("float64").abs()
+                        + out["revenue"].clip(lower=0) * params.discount_rate)
     out["contacts"] = s["contacts"].astype("int64")
     out["contact_cost"] = s["contact_cost"]
     out["orders"] = s["orders"].astype("int64")

@@ -108,10 +108,17 @@ def test_client_pnl_costing_options(tx, contacts, customers):
     channel_only = client_pnl(tx, AS_OF, customers, contacts,
                               with_params(PARAMS, use_recorded_cost=False))
     assert channel_only.set_index("customer_id").loc["A", "contact_cost"] == 300.0
-    # a discount column on the lines replaces the discount rate
+    # a discount column on the lines, plus the rate on top
     with_disc = tx.assign(discount=[10.0, 0.0, 5.0, 0.0, 0.0, 0.0, np.nan, 0.0])
-    d = client_pnl(with_disc, AS_OF, customers, contacts, PARAMS).set_index("customer_id")
+    d = client_pnl(with_disc, AS_OF, customers, contacts,
+                   with_params(PARAMS, discount_rate=0.0)).set_index("customer_id")
     assert d.loc["A", "discounts"] == 15.0 and d.loc["B", "discounts"] == 0.0
+    d = client_pnl(with_disc, AS_OF, customers, contacts, PARAMS).set_index("customer_id")
+    assert d.loc["A", "discounts"] == pytest.approx(15.0 + 36.0)
+    # what-if: contacts 50 % dearer
+    dear = client_pnl(tx, AS_OF, customers, contacts, with_params(PARAMS,
+                                                                  contact_cost_factor=1.5))
+    assert dear.set_index("customer_id").loc["A", "contact_cost"] == pytest.approx(405.0)
     # without contacts nor customers: no contact cost, default payment days
     bare = client_pnl(tx, AS_OF, params=PARAMS).set_index("customer_id")
     assert bare["contact_cost"].sum() == 0 and "L" not in bare.index

@@ -1,0 +1,73 @@
+"""AppTest of the Value & profitability page on the demo portfolio."""
+
+from apptest_helpers import app, charts, texts
+
+PAGE = "pages/value.py"
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_value_page_shows_every_tab_without_error():
+    at = app(PAGE)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Valeur et rentabilité"
+    assert [tab.label for tab in at.tabs] == [
+        "Valeur vie client", "CLV probabiliste", "Compte d'exploitation client",
+        "Dévoreurs de contacts", "Acquisition", "Potentiel et pénétration"]
+    m = metrics(at)
+    for label in ("Capital client", "CLV moyenne", "Capital client (modèle)",
+                  "Clients probablement actifs", "Marge commerciale nette",
+                  "Clients non rentables", "Coût d'acquisition d'un client",
+                  "Taux de pénétration", "Potentiel accessible"):
+        assert label in m, label
+    assert m["Capital client"].endswith("€")
+    # equity, calibration, waterfall, devourers, payback, penetration
+    assert len(charts(at)) == 6
+    # every table has its two downloads (the channel-cost editor is an input, not a table)
+    tables = [d for d in at.dataframe if not str(d.key).startswith("val_channel_costs")]
+    assert len(tables) == 9
+    assert len(at.download_button) == 2 * len(tables)
+    body = " ".join(texts(at.markdown))
+    assert "capital client" in body  # reading sentence of the equity chart
+    assert "le modèle prévoyait" in body  # calibration reading
+    assert "dévoreurs de contacts" in body
+    assert "r = " in body and "α = " in body
+    # the demo has planted contact devourers
+    assert "Aucun client ne prend" not in body
+
+
+def test_retention_what_if_moves_the_equity():
+    at = app(PAGE)
+    before = metrics(at)["Capital après la simulation"]
+    at.slider(key="val_whatif").set_value(10.0).run()
+    assert not at.exception
+    after = metrics(at)["Capital après la simulation"]
+    assert after != before
+    card = [c for c in texts(at.caption) if "points de rétention en plus" in c]
+    assert card and "10,0" in card[0]
+
+
+def test_contact_cost_what_if_and_per_class_retention():
+    at = app(PAGE)
+    at.slider(key="val_wi_contact").set_value(50).run()
+    body = " ".join(texts(at.markdown))
+    assert "Contacts +50" in body
+    at.toggle(key="val_per_class").set_value(True).run()
+    assert not at.exception
+    assert any("Rétention par classe" in c for c in texts(at.caption))
+
+
+def test_value_page_in_english_keeps_the_settings():
+    at = app(PAGE)
+    at.selectbox(key="val_years_fr").set_value(5).run()
+    assert at.selectbox(key="val_years_fr").value == 5
+    at.sidebar.selectbox(key="sb_lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Value & profitability"
+    assert metrics(at)["Customer equity"].startswith("€")
+    # the option labels follow the language and the chosen horizon survives the switch
+    horizon = at.selectbox(key="val_years_en")
+    assert horizon.value == 5 and "5 years" in horizon.options
