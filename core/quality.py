@@ -456,7 +456,7 @@ def quality_report(tables, as_of, *, default_country: str = "FR",
     not allowed); extreme amounts and quantities, log10 |x| > Q3 + k IQR of log10 |x|
     (orders of magnitude, k = ``outlier_iqr``: 3 flags a 1 000 000 typed for 100);
     with a ``communes`` reference, a postal code that does not go with its city (checked
-    where the city is in the reference); statuses and kinds not in the known lists;
+    where the city and the postal code's département are in the reference); statuses and kinds not in the known lists;
     sales, contacts and receivables of
     customers absent from the customers table; due or payment dates before the invoice
     date; margin above the sale amount.
@@ -657,7 +657,11 @@ def _check_table(kind, frame, as_of, default_country, statuses, ranges, outlier_
 
 
 def _postal_city_mismatch(frame: pd.DataFrame, communes: pd.DataFrame) -> np.ndarray:
-    """Rows whose city is in the reference but not with this postal code."""
+    """Rows whose city is in the reference but not with this postal code.
+
+    Only postal codes of départements the reference covers are judged (a city name of
+    the reference may exist elsewhere in France).
+    """
     if not {"postal_code", "city"} <= set(communes.columns):
         raise ValueError("the communes reference needs 'postal_code' and 'city' columns")
     ref_pc = _text(communes["postal_code"]).fillna("").to_numpy(dtype=object)
@@ -665,10 +669,11 @@ def _postal_city_mismatch(frame: pd.DataFrame, communes: pd.DataFrame) -> np.nda
                         dtype=object)
     pairs = set(zip(ref_pc, ref_city))
     cities = set(ref_city)
+    covered = {p[:2] for p in ref_pc if p}
     pc = _text(frame["postal_code"]).to_numpy(dtype=object)
     city = np.array([_norm_city(c) for c in _text(frame["city"])], dtype=object)
-    return np.array([p is not None and c in cities and (p, c) not in pairs
-                     for p, c in zip(pc, city)], dtype=bool)
+    return np.array([p is not None and p[:2] in covered and c in cities
+                     and (p, c) not in pairs for p, c in zip(pc, city)], dtype=bool)
 
 
 def _norm_label(text) -> str:
@@ -1610,7 +1615,9 @@ def qualification_changes(customers: pd.DataFrame, edited: pd.DataFrame, *,
 
     ``edited`` holds ``customer_id`` and any of ``QUALIFICATION_COLUMNS`` (status,
     potential, credit_limit, sales_rep, sector). Text is trimmed (blank = empty);
-    potential and credit limit must be numbers >= 0; status must be one of ``statuses``.
+    potential and credit limit must be numbers >= 0; status must be one of ``statuses``
+    (case is forgiven). Only changed cells are judged: a value imported as is and left
+    alone is not refused.
 
     Returns
     -------
@@ -1656,8 +1663,11 @@ def qualification_changes(customers: pd.DataFrame, edited: pd.DataFrame, *,
         for c in edited.columns:
             if c == "customer_id":
                 continue
+            old = customers[c].iloc[pos_of[cid]] if c in customers.columns else None
+            old = None if _is_missing(old) else _jsonable(old)
             new = row[c]
             if c in _NUMERIC_QUALIFICATION:
+                old = None if old is None else float(old)
                 if _is_missing(new):
                     new = None
                 else:
@@ -1667,6 +1677,8 @@ def qualification_changes(customers: pd.DataFrame, edited: pd.DataFrame, *,
                     except ValueError:
                         errors.append(f"{cid}: {c} '{row[c]}' is not a number")
                         continue
+                    if new == old:
+                        continue
                     if math.isnan(new) or math.isinf(new):
                         errors.append(f"{cid}: {c} '{row[c]}' is not a number")
                         continue
@@ -1675,6 +1687,8 @@ def qualification_changes(customers: pd.DataFrame, edited: pd.DataFrame, *,
                         continue
             else:
                 new = None if _is_missing(new) else str(new).strip()
+                if new == old:
+                    continue  # unchanged values are not judged (imports keep any text)
                 if c == "status" and new is not None:
                     canon = known_status.get(_norm_label(new))
                     if canon is None:
@@ -1682,10 +1696,6 @@ def qualification_changes(customers: pd.DataFrame, edited: pd.DataFrame, *,
                                       + ", ".join(statuses))
                         continue
                     new = canon
-            old = (customers[c].iloc[pos_of[cid]] if c in customers.columns else None)
-            old = None if _is_missing(old) else _jsonable(old)
-            if c in _NUMERIC_QUALIFICATION and old is not None:
-                old = float(old)
             if old != new:
                 changes.append({"customer_id": cid, "column": c, "old": old, "new": new})
     if errors:

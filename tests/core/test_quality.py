@@ -640,6 +640,19 @@ def test_qualification_refusals_list_every_problem():
                                                          "credit_limit": [-5.0]}))
 
 
+def test_unchanged_imported_values_are_not_judged():
+    p = qual_portfolio()
+    p.customers.loc[0, "status"] = "VIP"          # imported text outside the list
+    p.customers.loc[1, "credit_limit"] = -50.0    # imported negative limit
+    edited = p.customers[["customer_id", "status", "credit_limit"]].copy()
+    edited.loc[2, "status"] = "suspect"
+    changes = qualification_changes(p.customers, edited)
+    assert changes.values.tolist() == [["C3", "status", None, "suspect"]]
+    edited.loc[0, "status"] = "VIP client"       # a change must be valid
+    with pytest.raises(ValueError, match="C1: status 'VIP client'"):
+        qualification_changes(p.customers, edited)
+
+
 def test_qualification_through_the_store(store):
     store.save("p", qual_portfolio())
     edited = pd.DataFrame({"customer_id": ["C1"], "credit_limit": [750.0]})
@@ -671,11 +684,14 @@ def test_planted_duplicates_found_on_names_and_places_only():
 def test_postal_code_city_reference():
     communes = pd.DataFrame({"postal_code": ["73000", "69001", "69002"],
                              "city": ["Chambéry", "Lyon", "Lyon"]})
-    cu = pd.DataFrame({"customer_id": ["1", "2", "3", "4", "5"],
-                       "postal_code": ["73000", "01000", "69002", "75008", None],
-                       "city": ["CHAMBERY", "Chambéry", "Lyon", "Paris", "Lyon"]})
+    communes = pd.concat([communes, pd.DataFrame({"postal_code": ["01000"],
+                                                  "city": ["Bourg-en-Bresse"]})])
+    cu = pd.DataFrame({"customer_id": ["1", "2", "3", "4", "5", "6"],
+                       "postal_code": ["73000", "01000", "69002", "75008", None, "22000"],
+                       "city": ["CHAMBERY", "Chambéry", "Lyon", "Paris", "Lyon", "Lyon"]})
     r = quality_report({"customers": cu}, as_of=AS_OF, communes=communes)
-    # row 2: Chambéry is in the reference, not with 01000; Paris is unknown: not judged
+    # row 2: Chambéry is in the reference, not with 01000; Paris is unknown and the
+    # département 22 is not covered: not judged
     assert rows_of(r, "customers", "postal_code", "postal_code_city") == [2]
     with pytest.raises(ValueError, match="communes reference"):
         quality_report({"customers": cu}, as_of=AS_OF, communes=pd.DataFrame({"x": [1]}))
