@@ -29,6 +29,16 @@ def pytest_configure(config):
     config._capital_client_tmp = tmp
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _full_error_details_in_apptest():
+    """AppTest failures show the real exception message (.streamlit/config.toml hides
+    it from users, and AppTest reads that file)."""
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")
+    yield
+
+
 @pytest.fixture(scope="session")
 def store_path() -> Path:
     """The session's store file (from $CAPITAL_CLIENT_DB)."""

@@ -143,3 +143,40 @@ def test_rename_and_delete_with_confirmation(tiny_portfolio):
     assert not at.exception
     assert not store.exists("renamed")
     assert at.session_state["cc_portfolio"] in store.list()["name"].tolist()
+
+
+def test_xlsx_upload_offers_the_sheet_choice():
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["Export du 31/10/2026"])
+    ws = wb.create_sheet("Ventes")
+    ws.append(["Code client", "Date", "CA HT"])
+    ws.append(["C001", "05/01/2024", 120.5])
+    ws.append(["C002", "06/01/2024", 80])
+    buf = io.BytesIO()
+    wb.save(buf)
+    at = app("pages/data.py")
+    upload(at, "ventes.xlsx", buf.getvalue(),
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    sheet = at.selectbox(key="data_sheet")
+    assert sheet.options == ["Notes", "Ventes"]
+    sheet.set_value("Ventes").run()
+    assert not at.exception, at.exception
+    assert any("Ventes" in c for c in texts(at.caption))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Importées"] == "2"
+
+
+def test_too_large_file_is_refused_with_a_sentence(monkeypatch):
+    import core.io
+
+    monkeypatch.setattr(core.io, "MAX_UPLOAD_BYTES", 100)
+    at = app("pages/data.py")
+    upload(at, "ventes.csv", FRENCH_CSV * 3)
+    errors = " ".join(texts(at.error))
+    assert "limite" in errors and "100" in errors
+    assert not mapping_boxes(at)

@@ -32,3 +32,25 @@ def test_overview_in_english_formats_money_the_english_way():
     values = {m.label: m.value for m in at.metric}
     assert values["Revenue 12 months"].startswith("€")
     assert "Top 10 customers" in [h.value for h in at.subheader]
+
+
+def test_overview_on_a_sales_only_portfolio_and_an_early_date(tiny_transactions):
+    """Only the required columns (no margin, no customers table): margin cards say what
+    is missing; an as-of date before the 12-month window shows no top-10, no crash."""
+    from core.schema import Portfolio
+    from core.store import PortfolioStore
+
+    sales = tiny_transactions[["customer_id", "date", "amount"]]
+    PortfolioStore().save("sales only", Portfolio(transactions=sales), overwrite=True)
+    at = app()
+    at.sidebar.selectbox(key="sb_portfolio").set_value("sales only").run()
+    assert not at.exception, at.exception
+    values = {m.label: m.value for m in at.metric}
+    assert values["Marge 12 mois"] == "–" and values["Taux de marge"] == "–"
+    assert values["Clients"] == "3"
+    assert len(at.dataframe) == 1
+    assert at.session_state["cc_as_of"].isoformat() == "2024-06-01"
+    at.sidebar.date_input(key="sb_as_of").set_value(
+        at.sidebar.date_input(key="sb_as_of").min).run()
+    assert not at.exception, at.exception
+    assert len(at.metric) == 8
