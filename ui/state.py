@@ -150,9 +150,17 @@ def _init_state() -> None:
         ss[_KEY_AS_OF_FOR] = None
         return
     token = (name, get_store().version(name))
-    if ss.get(_KEY_AS_OF_FOR) != token or ss.get(KEY_AS_OF) is None:
-        last = load_portfolio(name, token[1]).last_date()
-        ss[KEY_AS_OF] = last.date() if last is not None else dt.date.today()
+    previous = ss.get(_KEY_AS_OF_FOR)
+    if previous != token or ss.get(KEY_AS_OF) is None:
+        first, last = date_bounds(load_portfolio(name, token[1]))
+        kept = ss.get(KEY_AS_OF)
+        # A new version of the same portfolio (an edit, a merge, an appended table) keeps
+        # the user's reference date while it is still inside the data; another portfolio
+        # starts on its own last sale date.
+        same_portfolio = previous is not None and previous[0] == name
+        if not (same_portfolio and kept is not None and first is not None
+                and first <= kept <= last):
+            ss[KEY_AS_OF] = last if last is not None else dt.date.today()
         ss[_KEY_AS_OF_FOR] = token
 
 
@@ -231,6 +239,54 @@ def features() -> pd.DataFrame:
     """``core.features.customer_features`` of the current portfolio at the as-of date."""
     name, version, when = cache_key()
     return _features(str(get_store().path), name, version, when)
+
+
+# -- customer classes shared across pages ---------------------------------------------
+KEY_CLASSES = "customer_classes"  # pages publish {"cluster": Series, "score_band": ...}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _default_classes(path: str, name: str, version: str, as_of: pd.Timestamp) -> dict:
+    from core.rfm import rfm_scores, rfm_table
+    from core.structure import abc_classes
+
+    p = load_portfolio(name, version)
+    feats = customer_features(p.transactions, as_of, customers=p.customers)
+    values = feats.set_index("customer_id")["revenue_12m"]
+    out = {"abc": abc_classes(values).astype("str")}
+    try:
+        rfm = rfm_scores(rfm_table(p.transactions, as_of))
+        out["rfm"] = rfm.set_index("customer_id")["segment"].astype("str")
+    except ValueError:
+        pass
+    return out
+
+
+def customer_classes() -> dict[str, pd.Series]:
+    """Classes of the current portfolio's customers, for colouring maps and priorities.
+
+    Always holds ``"abc"`` (ABC on revenue of the last 12 months, cuts 80 / 95 %) and
+    ``"rfm"`` (RFM segment, quintiles, 12-month window), computed here so they do not
+    depend on which page ran first; pages add their own results (``"cluster"``,
+    ``"score_band"``, a user-tuned ``"abc"``) with :func:`publish_classes`. Each value is
+    a Series customer_id -> label.
+    """
+    name, version, when = cache_key()
+    out = dict(_default_classes(str(get_store().path), name, version, when))
+    published = st.session_state.get(KEY_CLASSES, {})
+    if published.get("_for") == (name, version):
+        out.update({k: v for k, v in published.items() if k != "_for"})
+    return out
+
+
+def publish_classes(kind: str, classes: pd.Series) -> None:
+    """Offer a page's classes (Series customer_id -> label) to the other pages."""
+    name, version, _ = cache_key()
+    current = st.session_state.get(KEY_CLASSES, {})
+    if current.get("_for") != (name, version):
+        current = {"_for": (name, version)}
+    current[kind] = classes
+    st.session_state[KEY_CLASSES] = current
 
 
 # -- page guards ----------------------------------------------------------------------
