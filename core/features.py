@@ -62,8 +62,13 @@ def check_transactions(transactions: pd.DataFrame, *columns: str) -> None:
             f"'{c}'" for c in missing) + "; map them on the Data page")
 
 
-def _relation(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame, as_of) -> str:
-    """Register the lines up to as_of as view ``tx`` with an ``order_key`` column."""
+def register_lines(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame, as_of) -> str:
+    """Register the sales lines up to ``as_of`` on ``con`` as view ``tx``.
+
+    The view has customer_id, date (DATE), amount, margin (0 when absent), family and
+    ``order_key`` (the invoice, or customer + day without invoice_id), so every module
+    counts orders the same way. Returns the view name.
+    """
     cols = ["customer_id", "date", "amount"]
     for c in ("invoice_id", "margin", "family"):
         if c in transactions.columns:
@@ -82,7 +87,8 @@ def _relation(con: duckdb.DuckDBPyConnection, transactions: pd.DataFrame, as_of)
         f"""CREATE TEMP VIEW tx AS
             SELECT customer_id, date::DATE AS date, amount, {margin} AS margin,
                    {family} AS family, {order_key} AS order_key
-            FROM _raw WHERE date <= DATE '{as_of:%Y-%m-%d}' AND customer_id IS NOT NULL"""
+            FROM _raw WHERE date <= DATE '{as_of:%Y-%m-%d}' AND customer_id IS NOT NULL
+                  AND date IS NOT NULL"""
     )
     return "tx"
 
@@ -144,7 +150,7 @@ def customer_features(transactions: pd.DataFrame, as_of, customers: pd.DataFrame
     con = duckdb.connect()
     try:
         con.execute("SET threads TO 2")
-        _relation(con, transactions, as_of)
+        register_lines(con, transactions, as_of)
         d = as_of.date()
         families = _family_bits(con, transactions)
         if families is None:  # more than 63 families: exact but slower distinct count
@@ -221,10 +227,41 @@ def _finish(frame: pd.DataFrame, as_of: pd.Timestamp, added_rows: bool = False
     return frame[list(FEATURE_COLUMNS)]
 
 
+def orders(transactions: pd.DataFrame, as_of) -> pd.DataFrame:
+    """One row per order up to ``as_of``: customer_id, order_key, date, amount, margin.
+
+    An order's date is its first line's date; its amount and margin are net of credit
+    lines on the same document. Orders with a negative amount are credit notes.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"invoice_id": ["F1", "F1", "AV1"], "customer_id": ["C1"] * 3,
+    ...     "date": pd.to_datetime(["2024-01-10", "2024-01-10", "2024-02-01"]),
+    ...     "amount": [10.0, 5.0, -3.0]})
+    >>> orders(tx, "2024-12-31")[["order_key", "amount"]].to_dict("list")
+    {'order_key': ['AV1', 'F1'], 'amount': [-3.0, 15.0]}
+    """
+    as_of = to_timestamp(as_of)
+    check_transactions(transactions)
+    con = duckdb.connect()
+    try:
+        register_lines(con, transactions, as_of)
+        frame = con.sql(
+            """SELECT customer_id, order_key, min(date) AS date, sum(amount) AS amount,
+                      sum(margin) AS margin
+               FROM tx GROUP BY customer_id, order_key ORDER BY customer_id, order_key"""
+        ).to_arrow_table().to_pandas()
+    finally:
+        con.close()
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+    for c in ("customer_id", "order_key"):
+        frame[c] = frame[c].astype("str")
+    return frame
+
+
 def _window_totals(transactions: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     con = duckdb.connect()
     try:
-        _relation(con, transactions, as_of)
+        register_lines(con, transactions, as_of)
         d = as_of.date()
         row = con.execute(
             """
@@ -339,7 +376,7 @@ def monthly_sales(transactions: pd.DataFrame, as_of, months: int = 36) -> pd.Dat
         raise ValueError("months must be at least 1")
     con = duckdb.connect()
     try:
-        _relation(con, transactions, as_of)
+        register_lines(con, transactions, as_of)
         got = con.sql(
             """WITH o AS (SELECT order_key, min(date) AS date, sum(amount) AS amount,
                           sum(margin) AS margin FROM tx GROUP BY customer_id, order_key)

@@ -36,7 +36,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core.features import check_transactions, to_timestamp
+from core.features import check_transactions, orders, to_timestamp
 
 # --------------------------------------------------------------------------------------
 # Lifecycle stages
@@ -134,32 +134,9 @@ class LifecycleRules:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "status_map"}
 
 
-def _purchases(transactions: pd.DataFrame, as_of: pd.Timestamp, window_start=None
-               ) -> pd.DataFrame:
-    """Order-level table up to as_of: customer_id, order_key, date (DATE), amount."""
-    cols = ["customer_id", "date", "amount"]
-    has_invoice = "invoice_id" in transactions.columns
-    if has_invoice:
-        cols.append("invoice_id")
-    order_key = ("coalesce(invoice_id, customer_id || '-' || strftime(date, '%Y-%m-%d'))"
-                 if has_invoice else "customer_id || '-' || strftime(date, '%Y-%m-%d')")
-    con = duckdb.connect()
-    try:
-        con.execute("SET threads TO 2")
-        con.register("_raw", transactions[cols])
-        frame = con.execute(
-            f"""SELECT customer_id, {order_key} AS order_key, min(date::DATE) AS date,
-                       sum(coalesce(amount, 0.0)) AS amount
-                FROM _raw
-                WHERE customer_id IS NOT NULL AND date IS NOT NULL AND date::DATE <= ?::DATE
-                GROUP BY customer_id, order_key""",
-            [as_of.date()],
-        ).df()
-    finally:
-        con.close()
-    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    frame["customer_id"] = frame["customer_id"].astype("str")
-    return frame
+def _purchases(transactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Order-level table up to as_of: customer_id, order_key, date, amount."""
+    return orders(transactions, as_of)[["customer_id", "order_key", "date", "amount"]]
 
 
 def lifecycle_stages(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | None = None,

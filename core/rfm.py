@@ -45,7 +45,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core.features import check_transactions, to_timestamp
+from core.features import check_transactions, register_lines, to_timestamp
 
 CRITERIA = ("R", "F", "M")
 SCORE_COLUMNS = ("recency_days", "frequency", "monetary")
@@ -229,26 +229,16 @@ def rfm_table(transactions: pd.DataFrame, as_of, window_months: int | None = 12,
         start = (as_of - pd.DateOffset(months=int(window_months))).date()
     else:
         start = pd.Timestamp("1678-01-01").date()
-    cols = ["customer_id", "date", "amount"]
-    has_invoice = "invoice_id" in transactions.columns
-    if has_invoice:
-        cols.append("invoice_id")
-    order_key = ("coalesce(invoice_id, customer_id || '-' || strftime(date, '%Y-%m-%d'))"
-                 if has_invoice else "customer_id || '-' || strftime(date, '%Y-%m-%d')")
     con = duckdb.connect()
     try:
         con.execute("SET threads TO 2")
-        con.register("_raw", transactions[cols])
+        register_lines(con, transactions, as_of)
         frame = con.execute(
-            f"""
-            WITH l AS (
-                SELECT customer_id, date::DATE AS date, coalesce(amount, 0.0) AS amount,
-                       {order_key} AS order_key
-                FROM _raw
-                WHERE customer_id IS NOT NULL AND date IS NOT NULL AND date::DATE <= ?::DATE
-            ), o AS (
-                SELECT customer_id, order_key, min(date) AS date, sum(amount) AS amount
-                FROM l GROUP BY customer_id, order_key
+            """
+            WITH o AS (
+                SELECT customer_id, order_key, min(date) AS date,
+                       sum(coalesce(amount, 0.0)) AS amount
+                FROM tx GROUP BY customer_id, order_key
             )
             SELECT customer_id,
                    min(date) FILTER (WHERE amount > 0) AS first_purchase,
@@ -260,7 +250,7 @@ def rfm_table(transactions: pd.DataFrame, as_of, window_months: int | None = 12,
             HAVING count(*) FILTER (WHERE amount > 0) > 0
             ORDER BY customer_id
             """,
-            [as_of.date(), start, start],
+            [start, start],
         ).df()
     finally:
         con.close()
