@@ -510,8 +510,10 @@ def risk_kpis(receivables, as_of, window_months: int = 12, year_days: int = 360)
 
     Returns a dict: outstanding (encours, incl. tax), overdue (past due), overdue_share,
     over_90 (more than 90 days late), n_open_invoices, n_customers_open,
-    revenue_ttc (invoiced in the window), dso_days, turnover, window_months, year_days,
-    n_rejected (rows left out by validation), rejected_amount.
+    revenue_ttc (invoiced in the window), dso_days, turnover, mean_terms_days (payment
+    terms granted: due - invoice date, averaged over the window's invoices weighted by
+    amount; DSO - terms = the days customers take beyond them), window_months,
+    year_days, n_rejected (rows left out by validation), rejected_amount.
 
     >>> import pandas as pd
     >>> r = pd.DataFrame({"invoice_id": ["F1", "F2"], "customer_id": ["C1", "C2"],
@@ -530,8 +532,12 @@ def risk_kpis(receivables, as_of, window_months: int = 12, year_days: int = 360)
     ar = float(ck.amount[m].sum())
     late = day - ck.due
     overdue = float(ck.amount[m & (late > 0)].sum())
-    rev = _window_revenue(ck, day, _day(_minus_months(as_of, window_months)))
+    start = _day(_minus_months(as_of, window_months))
+    rev = _window_revenue(ck, day, start)
     dso = _dso(ar, rev, window_months, year_days)
+    win = (ck.inv > start) & (ck.inv <= day)
+    terms = (float(np.average(ck.due[win] - ck.inv[win], weights=ck.amount[win]))
+             if ck.amount[win].sum() > 0 else float("nan"))
     rej = ck.rejected
     return {
         "outstanding": ar,
@@ -543,6 +549,7 @@ def risk_kpis(receivables, as_of, window_months: int = 12, year_days: int = 360)
         "revenue_ttc": rev,
         "dso_days": dso,
         "turnover": year_days / dso if dso and dso > 0 else float("nan"),
+        "mean_terms_days": terms,
         "window_months": int(window_months),
         "year_days": int(year_days),
         "n_rejected": int(len(rej)),
@@ -1068,13 +1075,15 @@ def _isnan(x) -> bool:
 class CreditLimitResult:
     """Outcome of :func:`simulate_credit_limits`.
 
-    ``summary`` (dict) holds before/after figures; ``per_customer`` and ``blocked``
-    (the orders that would have been refused) are DataFrames.
+    ``summary`` (dict) holds before/after figures; ``per_customer``, ``blocked`` (the
+    orders that would have been refused) and ``monthly`` (month, accepted, blocked:
+    amounts incl. tax of the window's orders per calendar month) are DataFrames.
     """
 
     summary: dict
     per_customer: pd.DataFrame
     blocked: pd.DataFrame
+    monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def simulate_credit_limits(receivables, as_of, scenario: CreditLimitScenario,
@@ -1189,6 +1198,19 @@ def simulate_credit_limits(receivables, as_of, scenario: CreditLimitScenario,
     blocked = blocked.sort_values(["invoice_date", "customer_id"], kind="stable")
     blocked = blocked.reset_index(drop=True)
 
+    month = pd.Series(ck.data["invoice_date"].to_numpy()[in_win]).dt.to_period("M")
+    monthly = pd.DataFrame({
+        "month": month.to_numpy(),
+        "accepted": np.where(blocked_mask[in_win], 0.0, ck.amount[in_win]),
+        "blocked": np.where(blocked_mask[in_win], ck.amount[in_win], 0.0),
+    }).groupby("month", sort=True).sum()
+    months_index = pd.period_range(end=as_of.to_period("M"), periods=months + 1, freq="M")
+    monthly = monthly.reindex(months_index, fill_value=0.0).rename_axis("month").reset_index()
+    monthly["month"] = monthly["month"].dt.to_timestamp().astype("datetime64[ns]")
+    monthly = monthly[(monthly["accepted"] + monthly["blocked"] > 0)
+                      | (monthly["month"] > as_of - pd.DateOffset(months=months))]
+    monthly = monthly.reset_index(drop=True)
+
     rev = float(ck.amount[in_win].sum())
     at_stake = float(blocked_amt.sum())
     ar_b, ar_a = float(exp_before.sum()), float(exp_after.sum())
@@ -1217,7 +1239,8 @@ def simulate_credit_limits(receivables, as_of, scenario: CreditLimitScenario,
     }
     summary["expected_loss_avoided"] = (summary["expected_loss_before"]
                                         - summary["expected_loss_after"])
-    return CreditLimitResult(summary=summary, per_customer=per, blocked=blocked)
+    return CreditLimitResult(summary=summary, per_customer=per, blocked=blocked,
+                             monthly=monthly)
 
 
 def _replay(ck: CheckedReceivables, day: int, start: int, lim: np.ndarray) -> np.ndarray:

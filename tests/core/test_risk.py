@@ -200,6 +200,8 @@ def test_dso_hand_computed(five):
     assert k["dso_days"] == pytest.approx(2200 / 2400 * 360)  # 330 days
     assert k["overdue"] == 1900.0 and k["over_90"] == 1000.0
     assert k["n_open_invoices"] == 4 and k["n_customers_open"] == 2
+    # terms granted: every invoice of the example is due 30 days after issue
+    assert k["mean_terms_days"] == pytest.approx(30.0)
     assert receivables_turnover(five, AS_OF) == pytest.approx(2400 / 2200)
     assert risk_kpis(five, AS_OF, year_days=365)["dso_days"] == pytest.approx(2200 / 2400 * 365)
     # 3-month window: revenue (03-31, 06-30] = F2 + F3 + F4 + F5 = 1400, x 90 days
@@ -311,6 +313,10 @@ def test_credit_limit_whatif_hand_computed(five):
     assert sm["dso_after"] == pytest.approx(1400 / 1600 * 360)
     per = res.per_customer.set_index("customer_id")
     assert per.loc["C1", "n_blocked"] == 2 and per.loc["C2", "n_blocked"] == 0
+    m = res.monthly.set_index(res.monthly["month"].dt.strftime("%Y-%m"))
+    assert m.loc["2024-03", "accepted"] == 1000.0 and m.loc["2024-04", "accepted"] == 600.0
+    assert m.loc["2024-05", "blocked"] == 500.0 and m.loc["2024-06", "blocked"] == 300.0
+    assert m["accepted"].sum() + m["blocked"].sum() == 2400.0
 
 
 def test_replay_blocked_order_is_never_paid():
