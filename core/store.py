@@ -36,6 +36,7 @@ from core.schema import COLUMNS, TABLES, Portfolio, check_kind, coerce_types
 
 DEMO_NAME = "demo"
 _CATALOG = "_portfolios"
+_SCENARIOS = "_scenarios"
 
 
 def default_path() -> Path:
@@ -71,6 +72,12 @@ class PortfolioStore:
                     name VARCHAR PRIMARY KEY, schema_name VARCHAR NOT NULL,
                     saved_at TIMESTAMP NOT NULL, version VARCHAR NOT NULL,
                     tables VARCHAR NOT NULL, meta VARCHAR)"""
+            )
+            self._con.execute(
+                f"""CREATE TABLE IF NOT EXISTS {_SCENARIOS} (
+                    portfolio VARCHAR NOT NULL, kind VARCHAR NOT NULL, name VARCHAR NOT NULL,
+                    saved_at TIMESTAMP NOT NULL, entry VARCHAR NOT NULL,
+                    PRIMARY KEY (portfolio, kind, name))"""
             )
 
     # -- catalogue ---------------------------------------------------------------------
@@ -191,6 +198,7 @@ class PortfolioStore:
             try:
                 self._con.execute(f'DROP SCHEMA "{row[0]}" CASCADE')
                 self._con.execute(f"DELETE FROM {_CATALOG} WHERE name = ?", [name])
+                self._con.execute(f"DELETE FROM {_SCENARIOS} WHERE portfolio = ?", [name])
                 self._con.execute("COMMIT")
             except BaseException:
                 self._con.execute("ROLLBACK")
@@ -205,10 +213,51 @@ class PortfolioStore:
             self._require(old)
             if new != old and self._row(new) is not None:
                 raise ValueError(f"a portfolio named '{new}' already exists")
+            self._con.execute("BEGIN TRANSACTION")
+            try:
+                self._con.execute(
+                    f"UPDATE {_CATALOG} SET name = ?, version = ? WHERE name = ?",
+                    [new, uuid.uuid4().hex, old],
+                )
+                self._con.execute(f"UPDATE {_SCENARIOS} SET portfolio = ? WHERE portfolio = ?",
+                                  [new, old])
+                self._con.execute("COMMIT")
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+
+    # -- what-if scenarios -------------------------------------------------------------
+    def save_scenario(self, portfolio: str, entry: dict) -> None:
+        """Save (or replace) a what-if scenario of ``portfolio``.
+
+        ``entry`` is a JSON-serialisable dict with at least ``kind`` and ``name``; a
+        scenario of the same kind and name is replaced. Scenarios are kept apart from
+        the portfolio's tables: saving one does not change the portfolio's version.
+        """
+        if not isinstance(entry, dict) or not entry.get("kind") or not entry.get("name"):
+            raise ValueError("a scenario needs a kind and a name")
+        text = json.dumps(entry, ensure_ascii=False, default=str)
+        with self._lock:
+            self._require(portfolio)
             self._con.execute(
-                f"UPDATE {_CATALOG} SET name = ?, version = ? WHERE name = ?",
-                [new, uuid.uuid4().hex, old],
+                f"INSERT OR REPLACE INTO {_SCENARIOS} VALUES (?, ?, ?, now()::TIMESTAMP, ?)",
+                [portfolio, str(entry["kind"]), str(entry["name"]), text],
             )
+
+    def scenarios(self, portfolio: str) -> list[dict]:
+        """The saved scenarios of ``portfolio``, oldest first."""
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT entry FROM {_SCENARIOS} WHERE portfolio = ? ORDER BY saved_at, kind, "
+                "name", [portfolio]).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def delete_scenario(self, portfolio: str, kind: str, name: str) -> None:
+        """Delete one saved scenario (no error when it does not exist)."""
+        with self._lock:
+            self._con.execute(
+                f"DELETE FROM {_SCENARIOS} WHERE portfolio = ? AND kind = ? AND name = ?",
+                [portfolio, kind, name])
 
     # -- reading -----------------------------------------------------------------------
     def load(self, name: str) -> Portfolio:

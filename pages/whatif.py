@@ -3,7 +3,7 @@ prices with an elasticity, break-even point; scenarios saved, reloaded and compa
 
 Each simulation: controls, the chart, the reading sentence, a before / after table with
 its export, and a box to save the scenario. Scenarios are plain dicts (core's
-``to_dict``); they live in the session and can be downloaded / re-imported as JSON."""
+``to_dict``); they are saved in the store with the portfolio and can be downloaded / re-imported as JSON."""
 
 import datetime as dt
 import json
@@ -45,7 +45,7 @@ p = state.require("transactions", "customer_id", "date", "amount")
 lang = state.lang()
 name, version, as_of = state.cache_key()
 ss = st.session_state
-ss.setdefault("cc_scenarios", [])
+store = state.get_store()
 # Widget defaults set once in the session (widgets then take no ``value``): a saved
 # scenario can be loaded into the controls without Streamlit's double-default warning.
 WIDGET_DEFAULTS = {
@@ -122,7 +122,7 @@ def _price(name, version, when, scenario: dict, margin_rate):
                         margin_rate=margin_rate)
 
 
-# -- scenario store (session) ---------------------------------------------------------------
+# -- scenario store (saved with the portfolio in the DuckDB store) --------------------------
 def _plain(value):
     """JSON-safe copy: numpy numbers to Python, NaN to None."""
     if isinstance(value, dict):
@@ -137,7 +137,7 @@ def _plain(value):
 
 
 def save_box(kind: str, scenario, summary: dict, default_name: str) -> None:
-    """Name + save button: keeps ``scenario.to_dict()`` and the summary in the session."""
+    """Name + save button: saves ``scenario.to_dict()`` and the summary in the store."""
     with st.container(border=True):
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
         label = c1.text_input(t("whatif.scenario_name"), placeholder=default_name,
@@ -148,8 +148,7 @@ def save_box(kind: str, scenario, summary: dict, default_name: str) -> None:
             entry = {"kind": kind, "name": scenario.name, "params": _plain(scenario.to_dict()),
                      "summary": _plain(summary), "as_of": str(as_of.date()),
                      "portfolio": name}
-            ss["cc_scenarios"] = [s for s in ss["cc_scenarios"]
-                                  if (s["kind"], s["name"]) != (kind, scenario.name)] + [entry]
+            store.save_scenario(name, entry)
             st.toast(t("whatif.saved", name=scenario.name), icon=":material/bookmark_added:")
 
 
@@ -660,13 +659,12 @@ else:
             entries = loaded if isinstance(loaded, list) else [loaded]
             for e in entries:
                 scenario_from_dict({**e["params"], "kind": e["kind"]})  # validates
-            known = {(e["kind"], e["name"]) for e in entries}
-            ss["cc_scenarios"] = [s for s in ss["cc_scenarios"]
-                                  if (s["kind"], s["name"]) not in known] + entries
+            for e in entries:
+                store.save_scenario(name, {**e, "portfolio": name})
             st.success(t("whatif.sc_uploaded", n=len(entries)))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             st.error(t("whatif.sc_bad_file", error=exc))
-    saved = ss["cc_scenarios"]
+    saved = store.scenarios(name)
     if not saved:
         st.info(t("whatif.sc_none"))
         st.stop()
@@ -678,7 +676,7 @@ else:
               on_click=_load_into_controls, args=(saved[pick],), use_container_width=True)
     if c3.button(t("whatif.sc_delete"), key="wi_sc_delete", icon=":material/delete:",
                  use_container_width=True):
-        ss["cc_scenarios"] = [e for i, e in enumerate(saved) if i != pick]
+        store.delete_scenario(name, saved[pick]["kind"], saved[pick]["name"])
         st.rerun()
     st.download_button(t("whatif.sc_download"), data=json.dumps(saved, ensure_ascii=False,
                                                                 indent=2),

@@ -134,3 +134,32 @@ def test_query_timeout_interrupts():
         run_readonly_query(
             "SELECT count(*) FROM range(1000000000) a, range(1000000) b", tables,
             timeout_s=0.5)
+
+
+def test_scenarios_saved_reloaded_and_follow_their_portfolio(tmp_path):
+    path = tmp_path / "s.duckdb"
+    s = PortfolioStore(path)
+    s.save("p", make_portfolio())
+    v = s.version("p")
+    s.save_scenario("p", {"kind": "price", "name": "+5 %", "params": {"change_pct": 0.05}})
+    s.save_scenario("p", {"kind": "price", "name": "+5 %", "params": {"change_pct": 0.06}})
+    s.save_scenario("p", {"kind": "payment_terms", "name": "escompte", "params": {}})
+    assert s.version("p") == v  # scenarios do not invalidate the portfolio's caches
+    s.close()
+    s = PortfolioStore(path)  # persisted
+    got = s.scenarios("p")
+    assert [(e["kind"], e["name"]) for e in got] == [("price", "+5 %"),
+                                                    ("payment_terms", "escompte")]
+    assert got[0]["params"]["change_pct"] == 0.06
+    s.rename("p", "q")
+    assert len(s.scenarios("q")) == 2 and s.scenarios("p") == []
+    s.delete_scenario("q", "price", "+5 %")
+    assert [e["name"] for e in s.scenarios("q")] == ["escompte"]
+    with pytest.raises(ValueError, match="kind and a name"):
+        s.save_scenario("q", {"name": "x"})
+    with pytest.raises(ValueError, match="no saved portfolio"):
+        s.save_scenario("nope", {"kind": "price", "name": "x"})
+    s.delete("q")
+    s.save("q", make_portfolio())
+    assert s.scenarios("q") == []
+    s.close()

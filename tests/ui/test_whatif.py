@@ -89,12 +89,17 @@ def test_break_even_view():
 
 
 def test_save_compare_and_reload_a_scenario():
+    from core.store import PortfolioStore
+
+    store = PortfolioStore()
+    for e in store.scenarios("demo"):
+        store.delete_scenario("demo", e["kind"], e["name"])
     at = app(PAGE)
     at.slider(key="wi_lim_factor").set_value(80).run()
     at.text_input(key="wi_credit_limits_name").set_value("Plafonds -20 %").run()
     at.button(key="wi_credit_limits_save").click().run()
     assert not at.exception
-    saved = at.session_state["cc_scenarios"]
+    saved = store.scenarios("demo")  # kept in the store, not only in the session
     assert [s["name"] for s in saved] == ["Plafonds -20 %"]
     assert saved[0]["params"]["current_factor"] == 0.8
     at = _view(at, "price")
@@ -110,6 +115,11 @@ def test_save_compare_and_reload_a_scenario():
     assert not at.exception
     assert at.session_state["wi_view"] == "limits"
     assert at.slider(key="wi_lim_factor").value == 80
+    # a new session (another day, another browser) finds the saved scenarios
+    fresh = _view(app(PAGE), "scenarios")
+    assert not fresh.exception
+    assert [s["name"] for s in store.scenarios("demo")][0] == "Plafonds -20 %"
+    assert any("Plafonds -20 %" in " ".join(df.value.columns) for df in fresh.dataframe)
 
 
 def test_limits_without_receivables_explain_and_other_views_work():

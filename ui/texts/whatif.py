@@ -342,9 +342,9 @@ TEXTS = {
         # saved scenarios
         "sc_title": "Scénarios enregistrés",
         "sc_caption": (
-            "Les scénarios sont gardés pendant la session. Téléchargez-les en JSON pour les "
-            "conserver, rechargez le fichier plus tard, ou rechargez un scénario dans ses "
-            "curseurs."
+            "Les scénarios sont enregistrés avec le portefeuille et retrouvés à la prochaine "
+            "visite. Téléchargez-les en JSON pour les partager, rechargez un fichier, ou "
+            "remettez un scénario dans ses curseurs."
         ),
         "sc_upload": "Recharger un fichier de scénarios (JSON)",
         "sc_uploaded": "{n} scénario(s) rechargé(s).",
@@ -708,8 +708,9 @@ TEXTS = {
         "be_file": "break_even",
         "sc_title": "Saved scenarios",
         "sc_caption": (
-            "Scenarios are kept for the session. Download them as JSON to keep them, upload "
-            "the file later, or load a scenario back into its controls."
+            "Scenarios are saved with the portfolio and found again on your next visit. "
+            "Download them as JSON to share them, upload a file, or load a scenario back "
+            "into its controls."
         ),
         "sc_upload": "Upload a scenario file (JSON)",
         "sc_uploaded": "{n} scenario(s) loaded.",
