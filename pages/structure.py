@@ -203,11 +203,9 @@ def render_abc():
     result, full = _abc(name, version, as_of, criterion, None if on_customers else months,
                         cuts, basis, "reach" if reach else "within")
     table = result.table
-    # offered to the other pages (map colour, visit norms, route priority)
-    st.session_state["cc_abc"] = {
-        "key": (name, version, as_of), "criterion": criterion, "months": months,
-        "cuts": cuts, "basis": basis, "classes": result.classes,
-    }
+    # offered to the other pages (map colour, visit norms, route priority): the user's
+    # tuned classes replace the default ones of state.customer_classes()
+    state.publish_classes("abc", result.classes.astype("str"))
 
     bounds = table.reset_index()[["class", "cum_share_customers", "cum_share_value"]]
     bounds.columns = ["abc_class", "share_customers", "share_value"]

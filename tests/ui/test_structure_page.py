@@ -22,8 +22,8 @@ def test_abc_view_shows_curve_reading_classes_and_exports():
     assert list(at.dataframe[0].value.iloc[:, 0]) == ["A", "B", "C"]
     assert len(at.download_button) == 4
     # the classes are offered to the other pages
-    abc = at.session_state["cc_abc"]
-    assert set(abc["classes"].astype(str)) == {"A", "B", "C"}
+    published = at.session_state["customer_classes"]
+    assert set(published["abc"]) == {"A", "B", "C"}
 
 
 def _share_a(at) -> float:
