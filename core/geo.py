@@ -950,29 +950,39 @@ def grid_cells(lat, lon, cell_km: float = 10.0, lat0: float | None = None) -> pd
 
 def grid_aggregate(frame: pd.DataFrame, cell_km: float = 5.0, values=(),
                    latitude: str = "latitude", longitude: str = "longitude",
-                   lat0: float | None = None) -> pd.DataFrame:
+                   lat0: float | None = None, by: str | None = None) -> pd.DataFrame:
     """Rows summed by grid cell (for maps of very many points): count and sums of values.
 
-    Returns cell, latitude, longitude (cell centre), count and one column per value.
+    With ``by`` (a column such as the territory or the class), one row per cell and
+    label, so an aggregated map keeps its colours.
+
+    Returns cell, [by], latitude, longitude (cell centre), count and one column per value.
 
     Examples
     --------
     >>> df = pd.DataFrame({"latitude": [45.0, 45.01, 46.0], "longitude": [4.0, 4.01, 4.0],
-    ...                    "potential": [1.0, 2.0, 4.0]})
+    ...                    "potential": [1.0, 2.0, 4.0], "rep": ["X", "Y", "X"]})
     >>> grid_aggregate(df, 10, ["potential"], lat0=45.0)[["count", "potential"]].values.tolist()
     [[2.0, 3.0], [1.0, 4.0]]
+    >>> grid_aggregate(df, 10, lat0=45.0, by="rep")[["rep", "count"]].values.tolist()
+    [['X', 1.0], ['Y', 1.0], ['X', 1.0]]
     """
     placed = _placed(frame, latitude, longitude)
+    if by is not None and by not in placed.columns:
+        raise ValueError(f"the table has no '{by}' column to aggregate by")
     cells = grid_cells(placed[latitude].to_numpy(float), placed[longitude].to_numpy(float),
                        cell_km, lat0)
     data = {"cell": cells["cell"].to_numpy(), "latitude": cells["cell_lat"].to_numpy(),
             "longitude": cells["cell_lon"].to_numpy(), "count": np.ones(len(placed))}
+    if by is not None:
+        data[by] = placed[by].astype(object).fillna("").to_numpy()
     for v in values:
         data[v] = pd.to_numeric(placed[v], errors="coerce").fillna(0.0).to_numpy(float)
     df = pd.DataFrame(data)
     agg = {"latitude": "first", "longitude": "first", "count": "sum",
            **{v: "sum" for v in values}}
-    return df.groupby("cell", sort=True).agg(agg).reset_index()
+    keys = ["cell"] if by is None else ["cell", by]
+    return df.groupby(keys, sort=True).agg(agg).reset_index()
 
 
 # --------------------------------------------------------------------------- white space

@@ -70,6 +70,8 @@ PAGES: list[PageSpec] = [
              ":material/credit_score:", "risk"),
     PageSpec("pages/whatif.py", "risk", "Simulations", "What-if",
              ":material/tune:", "whatif"),
+    PageSpec("pages/map.py", "geo", "Carte et territoires", "Map and territories",
+             ":material/map:", "map"),
 ]
 
 
