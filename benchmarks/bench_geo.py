@@ -17,6 +17,11 @@ Part 2 (territories): ``core.territories.assign_territories`` (LP + MILP + local
 improvement) balancing a log-normal potential within ±5 % across K reps, vs the plain
 nearest-base assignment: time, largest deviation from the target and total distance.
 
+Part 3 (map payload): above 20 000 points the map page draws grid cells instead of
+points. ``core.geo.grid_aggregate`` (3 km squares, one row per square and colour) on N
+points vs a pandas group-by on coordinates rounded to 0.03°, with the size of the JSON
+the browser would receive for raw points and for the cells.
+
 Data is generated in memory (seeded); nothing is written except the gazetteer cache.
 """
 
@@ -157,12 +162,42 @@ def bench_territories(sizes, reps, tolerance, repeat):
     print()
 
 
+def bench_map(sizes, repeat):
+    import json
+
+    print("| points | grid_aggregate (s) | cells | JSON raw (MB) | JSON cells (MB) | "
+          "pandas round+groupby (s) | groups |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        rng = np.random.default_rng(2)
+        f = pd.DataFrame({"latitude": rng.normal(45.6, 0.5, n),
+                          "longitude": rng.normal(5.0, 0.6, n),
+                          "rep": rng.choice(["A", "B", "C", "D"], n)})
+        best = best_ref = np.inf
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            cells = geo.grid_aggregate(f, 3.0, by="rep")
+            best = min(best, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ref = f.assign(la=f["latitude"].round(2) // 0.03, lo=f["longitude"].round(2)
+                           // 0.03).groupby(["la", "lo", "rep"]).size()
+            best_ref = min(best_ref, time.perf_counter() - t0)
+        raw = len(json.dumps(f.head(min(n, 200_000)).to_dict("records"))) * (
+            n / min(n, 200_000)) / 1e6
+        agg = len(json.dumps(cells[["latitude", "longitude", "rep", "count"]]
+                             .to_dict("records"))) / 1e6
+        print(f"| {n:,} | {best:.2f} | {len(cells):,} | {raw:.1f} | {agg:.2f} | "
+              f"{best_ref:.2f} | {len(ref):,} |")
+    print()
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", type=float, default=[1e4, 1e5])
     ap.add_argument("--territory-sizes", nargs="+", type=float, default=[1e3, 1e4])
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--tolerance", type=float, default=0.05)
+    ap.add_argument("--map-sizes", nargs="+", type=float, default=[1e5, 1e6])
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--cold", action="store_true",
                     help="also time the one-time Parquet build (in a temporary cache dir)")
@@ -176,6 +211,7 @@ def main(argv=None):
     bench_geocode([int(s) for s in args.sizes], args.repeat)
     bench_territories([int(s) for s in args.territory_sizes], args.reps, args.tolerance,
                       args.repeat)
+    bench_map([int(s) for s in args.map_sizes], args.repeat)
 
 
 if __name__ == "__main__":

@@ -917,6 +917,24 @@ def catchment_bands(frame: pd.DataFrame, center, bands=DEFAULT_BANDS,
 
 
 # --------------------------------------------------------------------------- grids
+def _grid_ij(lat: np.ndarray, lon: np.ndarray, cell_km: float, lat0: float | None):
+    if not (np.isfinite(cell_km) and cell_km > 0):
+        raise ValueError(f"the cell size must be a positive number of km, got {cell_km!r}")
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    if lat0 is None:
+        lat0 = float(np.mean(lat[ok])) if ok.any() else 0.0
+    kx = np.pi / 180.0 * EARTH_RADIUS_KM * np.cos(np.radians(lat0))
+    ky = np.pi / 180.0 * EARTH_RADIUS_KM
+    i = np.floor(np.where(ok, lon, 0.0) * kx / cell_km).astype(np.int64)
+    j = np.floor(np.where(ok, lat, 0.0) * ky / cell_km).astype(np.int64)
+    return i, j, ok, kx, ky
+
+
+def _cell_names(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    return np.array(pd.Series(i.astype(str), dtype=object) + "_"
+                    + pd.Series(j.astype(str), dtype=object), dtype=object)
+
+
 def grid_cells(lat, lon, cell_km: float = 10.0, lat0: float | None = None) -> pd.DataFrame:
     """Square grid cell of each point in a local equirectangular projection.
 
@@ -929,22 +947,13 @@ def grid_cells(lat, lon, cell_km: float = 10.0, lat0: float | None = None) -> pd
     >>> grid_cells([45.0, 45.01, 46.0], [4.0, 4.01, 4.0], cell_km=10, lat0=45.0)["cell"].tolist()
     ['31_500', '31_500', '31_511']
     """
-    if not (np.isfinite(cell_km) and cell_km > 0):
-        raise ValueError(f"the cell size must be a positive number of km, got {cell_km!r}")
     lat = np.asarray(lat, dtype=float)
     lon = np.asarray(lon, dtype=float)
-    ok = np.isfinite(lat) & np.isfinite(lon)
-    if lat0 is None:
-        lat0 = float(np.mean(lat[ok])) if ok.any() else 0.0
-    kx = np.pi / 180.0 * EARTH_RADIUS_KM * np.cos(np.radians(lat0))
-    ky = np.pi / 180.0 * EARTH_RADIUS_KM
-    i = np.floor(np.where(ok, lon, 0.0) * kx / cell_km)
-    j = np.floor(np.where(ok, lat, 0.0) * ky / cell_km)
-    cell = pd.Series(i.astype(np.int64).astype(str), dtype=object) + "_" + \
-        pd.Series(j.astype(np.int64).astype(str), dtype=object)
+    i, j, ok, kx, ky = _grid_ij(lat, lon, cell_km, lat0)
+    cell = _cell_names(i, j)
     cell[~ok] = None
-    return pd.DataFrame({"cell": cell.to_numpy(), "cell_lat": np.where(ok, (j + 0.5) *
-                                                                      cell_km / ky, np.nan),
+    return pd.DataFrame({"cell": cell,
+                         "cell_lat": np.where(ok, (j + 0.5) * cell_km / ky, np.nan),
                          "cell_lon": np.where(ok, (i + 0.5) * cell_km / kx, np.nan)})
 
 
@@ -954,7 +963,8 @@ def grid_aggregate(frame: pd.DataFrame, cell_km: float = 5.0, values=(),
     """Rows summed by grid cell (for maps of very many points): count and sums of values.
 
     With ``by`` (a column such as the territory or the class), one row per cell and
-    label, so an aggregated map keeps its colours.
+    label, so an aggregated map keeps its colours. Grouping runs on integer cell
+    indexes; cell names are built for the result rows only.
 
     Returns cell, [by], latitude, longitude (cell centre), count and one column per value.
 
@@ -970,19 +980,22 @@ def grid_aggregate(frame: pd.DataFrame, cell_km: float = 5.0, values=(),
     placed = _placed(frame, latitude, longitude)
     if by is not None and by not in placed.columns:
         raise ValueError(f"the table has no '{by}' column to aggregate by")
-    cells = grid_cells(placed[latitude].to_numpy(float), placed[longitude].to_numpy(float),
-                       cell_km, lat0)
-    data = {"cell": cells["cell"].to_numpy(), "latitude": cells["cell_lat"].to_numpy(),
-            "longitude": cells["cell_lon"].to_numpy(), "count": np.ones(len(placed))}
+    i, j, _, kx, ky = _grid_ij(placed[latitude].to_numpy(float),
+                               placed[longitude].to_numpy(float), cell_km, lat0)
+    data = {"i": i, "j": j, "count": np.ones(len(placed))}
     if by is not None:
         data[by] = placed[by].astype(object).fillna("").to_numpy()
     for v in values:
         data[v] = pd.to_numeric(placed[v], errors="coerce").fillna(0.0).to_numpy(float)
-    df = pd.DataFrame(data)
-    agg = {"latitude": "first", "longitude": "first", "count": "sum",
-           **{v: "sum" for v in values}}
-    keys = ["cell"] if by is None else ["cell", by]
-    return df.groupby(keys, sort=True).agg(agg).reset_index()
+    keys = ["i", "j"] if by is None else ["i", "j", by]
+    out = pd.DataFrame(data).groupby(keys, sort=True).sum().reset_index()
+    ii, jj = out["i"].to_numpy(), out["j"].to_numpy()
+    out.insert(0, "cell", _cell_names(ii, jj))
+    out.insert(1 if by is None else 2, "latitude", (jj + 0.5) * cell_km / ky)
+    out.insert(2 if by is None else 3, "longitude", (ii + 0.5) * cell_km / kx)
+    out = out.drop(columns=["i", "j"])
+    cols = ["cell", *([by] if by else []), "latitude", "longitude", "count", *values]
+    return out[cols]
 
 
 # --------------------------------------------------------------------------- white space

@@ -285,10 +285,15 @@ def point_layer_frame(frame: pd.DataFrame, labels: pd.Series, colours: dict,
     return pd.concat([pts, tooltip_frame(frame, labels)], axis=1)
 
 
-def aggregated_frame(frame: pd.DataFrame, labels: pd.Series, colours: dict) -> pd.DataFrame:
-    cells = geo.grid_aggregate(frame.assign(_label=labels.to_numpy()), AGG_CELL_KM,
-                               by="_label")
-    return pd.DataFrame({
+def aggregated_frame(frame: pd.DataFrame, labels: pd.Series, colours: dict):
+    """Cells of AGG_CELL_KM km, doubled until the browser gets at most MAX_POINTS / 2."""
+    cell_km = AGG_CELL_KM
+    data = frame.assign(_label=labels.to_numpy())
+    cells = geo.grid_aggregate(data, cell_km, by="_label")
+    while len(cells) > maps.MAX_POINTS // 2 and cell_km < 200:
+        cell_km *= 2
+        cells = geo.grid_aggregate(data, cell_km, by="_label")
+    return cell_km, pd.DataFrame({
         "latitude": cells["latitude"], "longitude": cells["longitude"],
         "color": maps.rgba(cells["_label"].map(colours)),
         "radius": maps.radius_m(cells["count"], 300, 4000),
@@ -308,15 +313,20 @@ def render_points(frame, labels, colours, size, key, density=False, base_points=
                   ring=None):
     towns = maps.main_towns(frame)
     if len(frame) > maps.MAX_POINTS:
+        cell_km, pts = aggregated_frame(frame, labels, colours)
+        tip = TOOLTIP_AGG
         st.caption(t("map.aggregated", n=fmt_number(len(frame), lang),
-                     km=fmt_number(AGG_CELL_KM, lang)))
-        pts, tip = aggregated_frame(frame, labels, colours), TOOLTIP_AGG
+                     km=fmt_number(cell_km, lang)))
     else:
         pts, tip = point_layer_frame(frame, labels, colours, size), TOOLTIP
     dens = None
     if density and "potential" in frame.columns:
-        dens = frame[["latitude", "longitude"]].assign(
-            weight=pd.to_numeric(frame["potential"], errors="coerce").fillna(0.0).to_numpy())
+        if len(frame) > maps.MAX_POINTS:  # the hexagons get pre-summed squares, not rows
+            dens = geo.grid_aggregate(frame, AGG_CELL_KM, ["potential"]).rename(
+                columns={"potential": "weight"})
+        else:
+            dens = frame[["latitude", "longitude"]].assign(weight=pd.to_numeric(
+                frame["potential"], errors="coerce").fillna(0.0).to_numpy())
     deck = maps.points_deck(pts, tip, bases=base_points, density=dens, towns=towns,
                             ring=ring)
     show_map(deck, key)
