@@ -784,12 +784,13 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
     if len(no_xy):
         issues.append(PlanIssue(
             "no_coordinates", f"{len(no_xy)} customer(s) have no coordinates and were left "
-            "out: " + ", ".join(no_xy["customer_id"].head(10)), values={"count": len(no_xy)}))
+            "out: " + ", ".join(no_xy["customer_id"].head(10)),
+            values={"count": len(no_xy), "customers": ", ".join(no_xy["customer_id"].head(10))}))
         for r in no_xy[no_xy["mandatory"]].itertuples():
             issues.append(PlanIssue(
                 "mandatory_no_coordinates", f"mandatory visit {r.customer_id} ({r.name}) "
                 "cannot be planned: the customer has no coordinates; geocode its address",
-                r.customer_id))
+                r.customer_id, {"name": str(r.name)}))
     lat = np.r_[base[0], end_base[0], c["latitude"].to_numpy()]
     lon = np.r_[base[1], end_base[1], c["longitude"].to_numpy()]
     km = _road_km(lat, lon, s.detour)
@@ -819,8 +820,11 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
                        f"driving there and back plus the visit take {need / 60:.1f} h, more "
                        f"than the {work_min / 60:.1f} h of a working day; plan it as a "
                        "separate trip or lengthen the day"))
+            window = (f"{_hhmm(r.tw_start) if not np.isnan(r.tw_start) else ''}-"
+                      f"{_hhmm(r.tw_end) if not np.isnan(r.tw_end) else ''}")
             issues.append(PlanIssue("mandatory_impossible", text, r.customer_id,
-                                    {"need_h": round(need / 60, 2),
+                                    {"name": str(r["name"]), "reason": reason,
+                                     "window": window, "need_h": round(need / 60, 2),
                                      "available_h": round(work_min / 60, 2)}))
     pool = c[keep].reset_index(drop=True)
     pool_idx = np.flatnonzero(keep)
@@ -872,6 +876,9 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
             "visits or make fewer visits mandatory (not planned: "
             + ", ".join(pool.loc[missed, "customer_id"].head(10)) + ")",
             values={"count": len(missed), "need_h": round(need, 2),
+                    "days": len(days), "day_h": round(work_min / 60, 2),
+                    "mandatory": int(pool["mandatory"].sum()),
+                    "customers": ", ".join(pool.loc[missed, "customer_id"].head(10)),
                     "available_h": round(work_min / 60 * len(days), 2)}))
     if len(c) and not visited:
         issues.append(PlanIssue("empty_plan", "no customer can be visited with these "

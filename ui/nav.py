@@ -76,6 +76,9 @@ PAGES: list[PageSpec] = [
              ":material/tune:", "whatif"),
     PageSpec("pages/map.py", "geo", "Carte et territoires", "Map and territories",
              ":material/map:", "map"),
+    PageSpec("pages/routes.py", "geo", "Tournées", "Routes", ":material/route:", "routes"),
+    PageSpec("pages/plans.py", "value", "Charge et plans d'action", "Workload and action plans",
+             ":material/event_note:", "plans"),
 ]
 
 
