@@ -13,6 +13,7 @@ st.set_page_config(page_title="Capital Client", page_icon=":material/groups:", l
 
 with state.app_shell():
     state.ensure_app_shell()
-    page = st.navigation(navigation_pages(state.lang()))
+    # expanded: all 17 pages stay listed (the default hides those past the tenth)
+    page = st.navigation(navigation_pages(state.lang()), expanded=True)
     render_sidebar()
     page.run()

@@ -183,14 +183,44 @@ def test_page_opens_without_error(browser, app_url, spec):
         context.close()
 
 
+def choose_language(page, name: str) -> None:
+    """Pick a language in the sidebar (scrolled into view first: the sidebar lists every
+    page above its controls, and the dropdown closes if the sidebar scrolls under it)."""
+    box = page.get_by_role("combobox", name="Langue")
+    box.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box.click()
+    page.get_by_role("option", name=name).click()
+    wait_idle(page)
+
+
 def test_switch_to_english(browser, app_url):
     context, page = open_page(browser, app_url + "/", "overview-en")
     try:
-        page.get_by_role("combobox", name="Langue").click()
-        page.get_by_role("option", name="English").click()
-        wait_idle(page)
+        choose_language(page, "English")
         assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == "Overview"
         assert_no_error(page, "overview-en")
+    finally:
+        context.close()
+
+
+def test_every_page_in_english(browser, app_url):
+    """Switch to English once, then walk every page through the navigation (the language
+    is kept by the session): each title is the English one, no error box, and an English
+    screenshot <url_path>-en.png is saved for a person to look at."""
+    context, page = open_page(browser, app_url + "/", "walk-en")
+    try:
+        choose_language(page, "English")
+        for spec in PAGES:
+            nav = page.locator('[data-testid="stSidebarNav"]')
+            nav.get_by_role("link", name=spec.en, exact=True).click()
+            wait_idle(page)
+            assert_no_error(page, f"{spec.url_path}-en")
+            title = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+            assert title == spec.en, f"{spec.url_path}: title {title!r} in English mode"
+            assert page.get_by_text("Reference date").count() >= 1
+            full_screenshot(page, SHOTS / f"{spec.url_path}-en.png")
+            page.set_viewport_size({"width": 1400, "height": 900})
     finally:
         context.close()
 
