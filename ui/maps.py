@@ -100,7 +100,7 @@ def view_for(lat, lon, width_px: int = 1000, height_px: int = MAP_HEIGHT) -> pdk
                          zoom=float(max(min(zoom_x, zoom_y, 13.0), 2.0)), pitch=0, bearing=0)
 
 
-def _context_layers(view: pdk.ViewState) -> list:
+def context_layers(view: pdk.ViewState) -> list:
     """Background rectangle and half-degree graticule (no tiles needed)."""
     lat, lon, zoom = view.latitude, view.longitude, view.zoom
     half_lon = 360.0 / 2 ** zoom * 1.6
@@ -123,7 +123,7 @@ def _context_layers(view: pdk.ViewState) -> list:
     return layers
 
 
-def _town_layers(towns: pd.DataFrame | None) -> list:
+def town_layers(towns: pd.DataFrame | None) -> list:
     """Names of the main towns, drawn above the data with a white halo."""
     layers = []
     if towns is not None and len(towns):
@@ -132,7 +132,7 @@ def _town_layers(towns: pd.DataFrame | None) -> list:
             get_position="[longitude, latitude]", get_text="label", get_size=15,
             get_color=[35, 35, 35, 255], font_weight=600, get_alignment_baseline="'bottom'",
             get_pixel_offset=[0, -6], font_family=FONT,
-            character_set=_charset(towns["label"]), font_settings={"sdf": True},
+            character_set=text_charset(towns["label"]), font_settings={"sdf": True},
             outline_width=4, outline_color=[255, 255, 255, 255], pickable=False,
             id="towns"))
     return layers
@@ -168,7 +168,7 @@ def main_towns(frame: pd.DataFrame, city: str = "city", n: int = 10,
     return out.iloc[keep].reset_index(drop=True)
 
 
-def _away_from(towns: pd.DataFrame | None, bases: pd.DataFrame | None,
+def away_from(towns: pd.DataFrame | None, bases: pd.DataFrame | None,
                min_km: float = 10.0) -> pd.DataFrame | None:
     """Towns not under a base's name label (closer than ``min_km`` to a base)."""
     if towns is None or bases is None or len(towns) == 0 or len(bases) == 0:
@@ -185,7 +185,8 @@ def _km(lat1, lon1, lat2, lon2):
     return haversine_km(lat1, lon1, lat2, lon2)
 
 
-def _deck(layers: list, view: pdk.ViewState, tooltip) -> pdk.Deck:
+def offline_deck(layers: list, view: pdk.ViewState, tooltip) -> pdk.Deck:
+    """A deck that needs no tile server: every map page builds its deck here."""
     # map_provider=None and pydeck's default map_style sentinel: Streamlit then draws no
     # basemap at all (map_style=None would make it fetch its own Carto tiles).
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
@@ -193,13 +194,13 @@ def _deck(layers: list, view: pdk.ViewState, tooltip) -> pdk.Deck:
                     views=[pdk.View(type="MapView", controller=True)])
 
 
-def _charset(labels) -> str:
+def text_charset(labels) -> str:
     """Characters a TextLayer must rasterise (ASCII + those of the labels: é, è, ô...),
     wrapped in double quotes so pydeck passes them as a literal string, not a function.
 
     Examples
     --------
-    >>> s = _charset(["Saint-Étienne"])
+    >>> s = text_charset(["Saint-Étienne"])
     >>> s[0] == s[-1] == '"' and "É" in s and s.count('"') == 2
     True
     """
@@ -252,7 +253,7 @@ def points_deck(points: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         A circle drawn around a point (catchment area).
     """
     view = view or view_for(points["latitude"], points["longitude"])
-    layers = _context_layers(view)
+    layers = context_layers(view)
     if density is not None and len(density):
         layers.append(pdk.Layer(
             "HexagonLayer", data=density[["latitude", "longitude", density_weight]],
@@ -272,8 +273,8 @@ def points_deck(points: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         get_fill_color="color", get_radius="radius", radius_min_pixels=2.5,
         radius_max_pixels=28, stroked=True, get_line_color=[255, 255, 255, 220],
         line_width_min_pixels=0.5, pickable=True, auto_highlight=True, id="points"))
-    layers += _town_layers(_away_from(towns, bases)) + _base_layers(bases)
-    return _deck(layers, view, _tooltip(tooltip_lines))
+    layers += town_layers(away_from(towns, bases)) + _base_layers(bases)
+    return offline_deck(layers, view, _tooltip(tooltip_lines))
 
 
 def _base_layers(bases: pd.DataFrame | None) -> list:
@@ -290,7 +291,7 @@ def _base_layers(bases: pd.DataFrame | None) -> list:
                   get_alignment_baseline="'top'", get_pixel_offset=[0, 10],
                   font_weight=700, font_family=FONT, font_settings={"sdf": True},
                   outline_width=3, outline_color=[255, 255, 255, 240],
-                  character_set=_charset(bases["name"]), pickable=False, id="base_names"),
+                  character_set=text_charset(bases["name"]), pickable=False, id="base_names"),
     ]
 
 
@@ -302,7 +303,7 @@ def cells_deck(cells: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
     ``cells``: latitude, longitude (cell centre), ``color`` and tooltip columns.
     """
     view = view_for(cells["latitude"], cells["longitude"])
-    layers = _context_layers(view)
+    layers = context_layers(view)
     half_lat = cell_km / 2 / 111.2
     polys = []
     for rec in cells.to_dict("records"):
@@ -316,8 +317,8 @@ def cells_deck(cells: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         "PolygonLayer", data=polys, get_polygon="polygon", get_fill_color="color",
         get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, stroked=True,
         pickable=True, auto_highlight=True, id="cells"))
-    layers += _town_layers(_away_from(towns, bases)) + _base_layers(bases)
-    return _deck(layers, view, _tooltip(tooltip_lines))
+    layers += town_layers(away_from(towns, bases)) + _base_layers(bases)
+    return offline_deck(layers, view, _tooltip(tooltip_lines))
 
 
 def legend_html(colours: dict, shape: str = "circle") -> str:

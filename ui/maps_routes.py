@@ -2,28 +2,32 @@
 
 ``routes_deck`` draws a rep's days as paths (one colour per day) with numbered stops,
 the base and the customers left out, on a plain background with a graticule and town
-names: readable without any tile server (``map_style=None``, no network). The altair
+names: readable without any tile server (``ui.maps.offline_deck``, no network). The altair
 builders take prepared DataFrames and labels already in the user's language.
 """
 
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping
 
 import altair as alt
-import numpy as np
 import pandas as pd
 import pydeck as pdk
 
 from ui.charts import BLUE, GREY, ORANGE, money_axis
-from ui.maps import PALETTE, view_for
+from ui.maps import (
+    FONT,
+    PALETTE,
+    away_from,
+    context_layers,
+    offline_deck,
+    text_charset,
+    town_layers,
+    view_for,
+)
 
 MAP_HEIGHT = 540
-FONT = '"DejaVu Sans, Arial, Helvetica, sans-serif"'  # quoted: a literal for pydeck
-BACKGROUND = (246, 247, 249)
-GRID = (215, 219, 226)
 LEFT_OUT = (150, 150, 150)
 BASE = (20, 20, 20)
 RED = "#c53030"
@@ -68,47 +72,6 @@ def day_colours(n: int) -> list[tuple[int, int, int]]:
     return [tuple(PALETTE[i % len(PALETTE)]) for i in range(n)]
 
 
-def _charset(labels) -> str:
-    """Characters a TextLayer must draw (ASCII + those of the labels), as a quoted literal:
-    pydeck would read a bare string such as "auto" as a function name.
-
-    >>> _charset(["Lyon"]).startswith('" ') and _charset(["Écully"]).count("É") == 1
-    True
-    """
-    chars = {chr(c) for c in range(32, 127)} | {ch for lab in labels for ch in str(lab)}
-    chars.discard('"')
-    return '"' + "".join(sorted(chars)) + '"'
-
-
-def _backdrop(view: pdk.ViewState, towns: pd.DataFrame | None) -> list:
-    """Light background, a graticule and the names of towns: orientation without tiles."""
-    half_lon = 360.0 / 2 ** view.zoom * 1.6
-    half_lat = half_lon * 0.75
-    w, e = view.longitude - half_lon, view.longitude + half_lon
-    s, n = max(view.latitude - half_lat, -85.0), min(view.latitude + half_lat, 85.0)
-    step = 0.25 if half_lon < 2 else 0.5 if half_lon < 6 else 2.0
-    lines = [{"path": [[float(x), s], [float(x), n]]}
-             for x in np.arange(math.floor(w / step) * step, e + step, step)]
-    lines += [{"path": [[w, float(y)], [e, float(y)]]}
-              for y in np.arange(math.floor(s / step) * step, n + step, step)]
-    layers = [
-        pdk.Layer("PolygonLayer", data=[{"polygon": [[w, s], [e, s], [e, n], [w, n]]}],
-                  get_polygon="polygon", get_fill_color=list(BACKGROUND), stroked=False,
-                  pickable=False, id="background"),
-        pdk.Layer("PathLayer", data=lines, get_path="path", get_color=list(GRID),
-                  width_min_pixels=1, pickable=False, id="graticule"),
-    ]
-    if towns is not None and len(towns):
-        layers.append(pdk.Layer(
-            "TextLayer", data=towns[["label", "latitude", "longitude"]].to_dict("records"),
-            get_position="[longitude, latitude]", get_text="label", get_size=13,
-            get_color=[80, 80, 80, 255], get_alignment_baseline="'bottom'",
-            get_pixel_offset=[0, -8], font_family=FONT,
-            character_set=_charset(towns["label"]), font_settings={"sdf": True},
-            outline_width=4, outline_color=[255, 255, 255, 255], pickable=False, id="towns"))
-    return layers
-
-
 def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: str,
                 left_out: pd.DataFrame | None = None,
                 towns: pd.DataFrame | None = None) -> pdk.Deck:
@@ -133,7 +96,7 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
     # a narrower width than the real one zooms out a little: paths keep a margin
     view = view_for(points["latitude"], points["longitude"], width_px=760,
                     height_px=MAP_HEIGHT - 80)
-    layers = _backdrop(view, towns)
+    layers = context_layers(view)
     if left_out is not None and len(left_out):
         layers.append(pdk.Layer(
             "ScatterplotLayer", data=left_out[["latitude", "longitude", "tip"]],
@@ -161,7 +124,7 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
         layers.append(pdk.Layer(
             "TextLayer", data=data, get_position="[longitude, latitude]", get_text="label",
             get_size=11, get_color=[255, 255, 255, 255], font_weight=700, font_family=FONT,
-            get_alignment_baseline="'center'", character_set=_charset(data["label"]),
+            get_alignment_baseline="'center'", character_set=text_charset(data["label"]),
             pickable=False, id="stop_numbers"))
     first = stops.iloc[0]
     base = [{"latitude": float(first["latitude"]), "longitude": float(first["longitude"]),
@@ -170,7 +133,8 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
     if (last["latitude"], last["longitude"]) != (first["latitude"], first["longitude"]):
         base.append({"latitude": float(last["latitude"]), "longitude": float(last["longitude"]),
                      "name": "⚑", "tip": "⚑"})
-    layers += [
+    # towns under the base's own label are not named twice
+    layers += town_layers(away_from(towns, pd.DataFrame(base))) + [
         pdk.Layer("ScatterplotLayer", data=base, get_position="[longitude, latitude]",
                   get_fill_color=[*BASE, 255], get_line_color=[255, 255, 255, 255],
                   stroked=True, line_width_min_pixels=2, get_radius=1, radius_min_pixels=8,
@@ -178,15 +142,13 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
         pdk.Layer("TextLayer", data=base, get_position="[longitude, latitude]",
                   get_text="name", get_size=14, get_color=[*BASE, 255], font_weight=700,
                   get_alignment_baseline="'top'", get_pixel_offset=[0, 12], font_family=FONT,
-                  character_set=_charset([b["name"] for b in base]),
+                  character_set=text_charset([b["name"] for b in base]),
                   font_settings={"sdf": True}, outline_width=4,
                   outline_color=[255, 255, 255, 255], pickable=False, id="base_name"),
     ]
     tooltip = {"html": "{tip}", "style": {"backgroundColor": "white", "color": "#222",
                                           "fontSize": "12px", "border": "1px solid #bbb"}}
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                    map_style=None, tooltip=tooltip, height=MAP_HEIGHT,
-                    views=[pdk.View(type="MapView", controller=True)])
+    return offline_deck(layers, view, tooltip)
 
 
 def km_chart(days: pd.DataFrame, labels: Mapping[str, str], height: int = 260) -> alt.Chart:

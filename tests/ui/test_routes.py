@@ -114,11 +114,18 @@ def test_routes_deck_needs_no_tiles():
     plan = plan_routes(cands, (45.75, 4.85), "2026-11-02", time_limit=0.1)
     stops = plan.stops.assign(tip="x")
     deck = mr.routes_deck(stops, {1: (1, 2, 3)}, "Lyon", towns=mr.pd.DataFrame(
-        {"label": ["Lyon"], "latitude": [45.76], "longitude": [4.85]}))
+        {"label": ["Lyon", "Vienne"], "latitude": [45.76, 45.52], "longitude": [4.85, 4.87]}))
     spec = json.loads(deck.to_json())
     ids = [layer["id"] for layer in spec["layers"]]
+    towns = next(layer for layer in spec["layers"] if layer["id"] == "towns")
+    # the base is already labelled "Lyon": the town under it is not named twice
+    assert [t["label"] for t in towns["data"]] == ["Vienne"]
     assert {"background", "routes", "stops", "stop_numbers", "base", "towns"} <= set(ids)
-    assert spec.get("mapStyle") in (None, "") and "mapbox" not in deck.to_json().lower()
+    # same offline deck as the map page: no provider and pydeck's map_style sentinel, so
+    # Streamlit adds no basemap (map_style=None would make it fetch Carto tiles)
+    assert "mapProvider" not in spec and spec.get("mapStyle") == "__MAP_STYLE__"
+    raw = deck.to_json().lower()
+    assert "mapbox" not in raw and "cartocdn" not in raw and "http" not in raw
     text_layers = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
     assert all(not str(layer["fontFamily"]).startswith("@@") for layer in text_layers)
     assert all(isinstance(layer["characterSet"], str) and "1" in layer["characterSet"]
