@@ -21,7 +21,6 @@ import argparse
 import os
 import platform
 import sys
-import time
 
 import numpy as np
 import pandas as pd
@@ -31,7 +30,7 @@ from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
+from benchmarks._timing import best_of  # noqa: E402
 from core.clustering import DEFAULT_FEATURES, fit_clusters, signed_log1p  # noqa: E402
 
 
@@ -60,15 +59,6 @@ def standardised(frame: pd.DataFrame) -> np.ndarray:
     x = frame[list(DEFAULT_FEATURES)].to_numpy(dtype="float64")
     x[:, [1, 2, 3]] = signed_log1p(x[:, [1, 2, 3]])
     return StandardScaler().fit_transform(x)
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def main(argv=None) -> None:

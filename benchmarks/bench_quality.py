@@ -30,6 +30,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks._timing import best_of  # noqa: E402
 from core.quality import (  # noqa: E402
     find_duplicates,
     normalise_name,
@@ -57,15 +58,6 @@ def customers(n: int, seed: int = 0) -> tuple[pd.DataFrame, list]:
     for c in base.columns:
         base[c] = base[c].astype("str")
     return plant_duplicates(base, n // 100, random_state=seed + 1)
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def all_pairs(names: list[str], cutoff: int) -> np.ndarray:

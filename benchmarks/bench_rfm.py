@@ -22,13 +22,12 @@ import argparse
 import os
 import platform
 import sys
-import time
 
 import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
+from benchmarks._timing import best_of  # noqa: E402
 from core.rfm import rfm_grid, rfm_scores, rfm_table  # noqa: E402
 
 
@@ -56,15 +55,6 @@ def pandas_reference(f: pd.DataFrame, bins: int = 5):
 def core_run(f: pd.DataFrame, bins: int = 5):
     s = rfm_scores(f, bins)
     return s, rfm_grid(s, bins)
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def make_lines(n: int, seed: int = 1) -> pd.DataFrame:

@@ -26,7 +26,6 @@ import argparse
 import os
 import platform
 import sys
-import time
 import warnings
 
 import numpy as np
@@ -38,7 +37,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
+from benchmarks._timing import best_of  # noqa: E402
 from core.scoring import C_GRID, Scorer, fit_scorer, roc_auc  # noqa: E402
 
 
@@ -77,15 +76,6 @@ def make_table(n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
     for c in ("sector", "size", "sales_rep", "payment_method"):
         X[c] = X[c].astype("str")
     return X, y
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def main(argv=None) -> None:

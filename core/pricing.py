@@ -30,12 +30,13 @@ Example
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from core.features import to_timestamp
+from core.params import PlainData
 
 DEFAULT_ELASTICITY = -2.62
 ELASTICITY_SOURCE = (
@@ -163,7 +164,7 @@ def break_even_chart_data(fixed_costs: float, revenue: float, variable_costs: fl
 
 
 @dataclass
-class PriceScenario:
+class PriceScenario(PlainData):
     """A what-if on prices, as plain data (JSON via to_dict / from_dict).
 
     ``change_pct`` (0.05 = +5 %) applies to the groups of ``by`` listed in ``selected``
@@ -183,17 +184,9 @@ class PriceScenario:
 
     def to_dict(self) -> dict:
         """Plain JSON-serialisable dict (with ``kind``)."""
-        d = asdict(self)
+        d = super().to_dict()
         d["selected"] = [str(v) for v in self.selected]
         return d
-
-    @classmethod
-    def from_dict(cls, data: Mapping) -> PriceScenario:
-        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
-        if not isinstance(data, Mapping):
-            raise ValueError("a saved price scenario must be a dictionary")
-        names = {f.name for f in fields(cls) if f.init}
-        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass

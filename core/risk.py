@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -53,6 +53,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.features import to_timestamp
+from core.params import PlainData
 
 BUCKETS = ("not_due", "late_1_30", "late_31_60", "late_61_90", "late_over_90")
 AGING_COLUMNS = ("customer_id", *BUCKETS, "total")
@@ -666,16 +667,8 @@ def _behaviour(ck: CheckedReceivables, day: int, months: int | None,
 
 # --------------------------------------------------------------------------- rules
 
-def _rule_from_dict(cls, data: Mapping):
-    """Build a dataclass from a dict, ignoring unknown keys (older/newer saves)."""
-    if not isinstance(data, Mapping):
-        raise ValueError(f"a saved {cls.__name__} must be a dictionary")
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
 @dataclass
-class SolvencyRule:
+class SolvencyRule(PlainData):
     """How payment behaviour becomes a solvency score (0-100) and a band.
 
     ``score = 100 - w_frequency x late_frequency
@@ -698,18 +691,10 @@ class SolvencyRule:
     pd_by_band: dict = field(default_factory=lambda: {
         "A": 0.01, "B": 0.03, "C": 0.08, "D": 0.20, "unrated": 0.05})
 
-    def to_dict(self) -> dict:
-        """Plain JSON-serialisable dict."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping) -> SolvencyRule:
-        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
-        return _rule_from_dict(cls, data)
 
 
 @dataclass
-class CreditLimitRule:
+class CreditLimitRule(PlainData):
     """Recommended credit limit (plafond de crédit) = months of purchases by band.
 
     ``recommended = floor(monthly_purchases x multiples[band] / round_to) x round_to``,
@@ -724,14 +709,6 @@ class CreditLimitRule:
     months: int = 12
     round_to: float = 100.0
 
-    def to_dict(self) -> dict:
-        """Plain JSON-serialisable dict."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping) -> CreditLimitRule:
-        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
-        return _rule_from_dict(cls, data)
 
 
 def solvency_scores(behaviour: pd.DataFrame, aging: pd.DataFrame | None = None,
@@ -993,7 +970,7 @@ def credit_table(receivables, as_of, customers: pd.DataFrame | None = None,
 # --------------------------------------------------------------------------- what-if: limits
 
 @dataclass
-class CreditLimitScenario:
+class CreditLimitScenario(PlainData):
     """A what-if on credit limits, as plain data (JSON via to_dict / from_dict).
 
     The limit of a customer is, by priority: ``customer_limits[customer_id]``, then
@@ -1018,15 +995,6 @@ class CreditLimitScenario:
     year_days: int = 360
     kind: str = field(default="credit_limits", init=False)
 
-    def to_dict(self) -> dict:
-        """Plain JSON-serialisable dict (with ``kind``)."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping) -> CreditLimitScenario:
-        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
-        data = {k: v for k, v in dict(data).items() if k != "kind"}
-        return _rule_from_dict(cls, data)
 
 
 def scenario_limits(customer_ids, scenario: CreditLimitScenario,
@@ -1304,7 +1272,7 @@ def simple_interest(capital: float, annual_rate: float, days: float,
 
 
 @dataclass
-class PaymentTermsScenario:
+class PaymentTermsScenario(PlainData):
     """A what-if on payment terms, early-payment discount and factoring (plain data).
 
     - ``terms_change_days``: new terms minus current terms (e.g. +15 when going from
@@ -1331,15 +1299,6 @@ class PaymentTermsScenario:
     year_days: int = 360
     kind: str = field(default="payment_terms", init=False)
 
-    def to_dict(self) -> dict:
-        """Plain JSON-serialisable dict (with ``kind``)."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping) -> PaymentTermsScenario:
-        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
-        data = {k: v for k, v in dict(data).items() if k != "kind"}
-        return _rule_from_dict(cls, data)
 
 
 def simulate_payment_terms(revenue_ttc: float, dso_days: float,
