@@ -104,8 +104,16 @@ def monthly_sales_chart(frame: pd.DataFrame, lang: str,
     if show_margin:
         tooltip.append(alt.Tooltip("margin_label:N", title=lab["margin"]))
     tooltip.append(alt.Tooltip("orders_label:N", title=lab["orders"]))
+    # One band per month (ordinal x) shared by both layers: the line's points sit on the
+    # bar centres and each label under its bar (a temporal x would put the bars on the month
+    # span and the points on the month start). A label every 3 months, the last one shown.
+    order = list(data["month_label"])
+    shown = order[::-1][::3][::-1] if len(order) > 12 else order
+    x_axis = alt.Axis(title=lab["month"], values=shown, labelAngle=0, labelOverlap=True,
+                      grid=False, ticks=True)
     base = alt.Chart(long).encode(
-        x=alt.X("yearmonth(month):T", axis=month_axis(lang, lab["month"])),
+        x=alt.X("month_label:O", sort=order, axis=x_axis,
+                scale=alt.Scale(paddingInner=0.15, paddingOuter=0.1)),
         y=alt.Y("value:Q", axis=money_axis(lang, top, lab["amount"])),
         color=color,
         tooltip=tooltip,

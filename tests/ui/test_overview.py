@@ -54,3 +54,25 @@ def test_overview_on_a_sales_only_portfolio_and_an_early_date(tiny_transactions)
         at.sidebar.date_input(key="sb_as_of").min).run()
     assert not at.exception, at.exception
     assert len(at.metric) == 8
+
+
+def test_monthly_chart_puts_margin_points_on_the_bar_centres():
+    """Bars and line share one ordinal (band) x of month labels: each margin point sits on
+    its month's bar centre and the axis labels sit under bars (not between them)."""
+    import pandas as pd
+
+    from ui.charts import monthly_sales_chart
+
+    months = pd.date_range("2024-01-01", periods=24, freq="MS")
+    frame = pd.DataFrame({"month": months, "revenue": range(100, 124),
+                          "margin": range(30, 54), "orders": range(24)})
+    spec = monthly_sales_chart(frame, "fr").to_dict()
+    xs = [layer["encoding"]["x"] if "encoding" in layer else spec["encoding"]["x"]
+          for layer in spec["layer"]]
+    assert len(xs) == 2 and xs[0] == xs[1]
+    x = xs[0]
+    assert x["type"] == "ordinal" and x["field"] == "month_label"
+    assert x["sort"][0] == "janv. 2024" and x["sort"][-1] == "déc. 2025"
+    # a label every 3 months ending on the last month
+    assert x["axis"]["values"][-1] == "déc. 2025" and len(x["axis"]["values"]) == 8
+    assert {layer["mark"]["type"] for layer in spec["layer"]} == {"bar", "line"}
