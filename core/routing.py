@@ -441,7 +441,11 @@ class RoutePlan:
         naive_drive_h, km_saved, hours_saved, map_url, map_urls.
     unvisited : DataFrame
         Candidates left out: customer_id, name, priority, mandatory, reason
-        ("no_coordinates", "no_time", "too_far", "outside_hours").
+        ("no_coordinates"; "too_far": cannot fit in a day even alone; "outside_hours";
+        "far_for_time": outranks a planned visit but its trip does not fit the days,
+        even in place of lower-priority visits; "no_time": every planned visit has a
+        priority at least as high), base_km (road km from the base, missing without
+        coordinates).
     issues : list of PlanIssue
         Explanations (mandatory visits that cannot fit, empty days...).
     feasible : bool
@@ -682,6 +686,90 @@ def _solve_plan(c, km, minutes, h, n_days, s, time_limit, seed, required):
     return [r for r in routes if r], bool(result.best.is_feasible())
 
 
+def _day_minutes(order: list, minutes: np.ndarray, visit: np.ndarray) -> float:
+    """Driving + visit minutes of a day start -> stops -> end (lunch and waits excluded)."""
+    nodes = np.array([0, *[k + 2 for k in order], 1])
+    return float(minutes[nodes[:-1], nodes[1:]].sum() + visit[list(order)].sum())
+
+
+def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray, h: dict,
+             n_days: int, cap: int | None, max_removed: int = 3) -> list:
+    """Let a left-out customer take the place of lower-priority visits when it fits.
+
+    Left-out customers are tried by decreasing priority. For each day (and an unused day
+    if any), the day's optional visits of lower priority are removed one by one, lowest
+    priority first (at most ``max_removed``, their priorities summing to less than the
+    newcomer's), and the newcomer is inserted where it adds the fewest driving minutes;
+    the first version of the day that fits the working hours (lunch and time windows
+    checked by :func:`_simulate`) is a candidate move. The move gaining the most priority
+    is applied; removed customers go back to the queue. Every move raises the total
+    priority, so the pass ends; it never drops a mandatory visit.
+
+    Examples
+    --------
+    A day already full with a priority-10 visit: a priority-90 customer next door takes
+    its place.
+
+    >>> c = pd.DataFrame({"priority": [10.0, 90.0], "mandatory": [False, False],
+    ...                   "visit_minutes": [60.0, 60.0], "tw_start": [np.nan, np.nan],
+    ...                   "tw_end": [np.nan, np.nan]})
+    >>> m = np.zeros((4, 4))
+    >>> h = {"start": 480, "end": 560, "lunch": 720, "lunch_min": 0}
+    >>> _upgrade([[0]], c, m, m, h, n_days=1, cap=None)
+    [[1]]
+    """
+    prio = c["priority"].to_numpy(float)
+    mand = c["mandatory"].to_numpy(bool)
+    visit = c["visit_minutes"].to_numpy(float)
+    work = h["end"] - h["start"] - h["lunch_min"]
+    orders = [list(o) for o in orders]
+    visited = {k for o in orders for k in o}
+    queue = sorted((k for k in range(len(c)) if k not in visited and prio[k] > 0),
+                   key=lambda k: (-prio[k], k))
+    steps = 0
+    while queue and steps < 4 * len(c) + 10:
+        steps += 1
+        k = queue.pop(0)
+        floor = min((prio[j] for o in orders for j in o if not mand[j]), default=np.inf)
+        if prio[k] <= floor and len(orders) >= n_days:
+            continue  # nothing cheaper to give up and no free day
+        best = None
+        days = orders + ([[]] if len(orders) < n_days else [])
+        for d, order in enumerate(days):
+            optional = sorted((j for j in order if not mand[j] and prio[j] < prio[k]),
+                              key=lambda j: (prio[j], j))
+            for n_out in range(min(len(optional), max_removed) + 1):
+                removed = optional[:n_out]
+                lost = float(prio[removed].sum())
+                if lost >= prio[k]:
+                    break
+                rest = [j for j in order if j not in removed]
+                if cap and len(rest) >= cap:
+                    continue
+                nodes = np.array([0, *[j + 2 for j in rest], 1])
+                extra = (minutes[nodes[:-1], k + 2] + minutes[k + 2, nodes[1:]]
+                         - minutes[nodes[:-1], nodes[1:]])
+                pos = int(np.argmin(extra))
+                new = rest[:pos] + [k] + rest[pos:]
+                if _day_minutes(new, minutes, visit) > work + 1e-6:
+                    continue
+                if not _simulate(new, km, minutes, c, h, 0, 1)["ok"]:
+                    continue
+                gain = prio[k] - lost
+                if best is None or gain > best[0] + 1e-9:
+                    best = (gain, d, new, removed)
+                break  # the fewest removals that fit this day
+        if best is None:
+            continue
+        _, d, new, removed = best
+        if d == len(orders):
+            orders.append(new)
+        else:
+            orders[d] = new
+        queue = sorted([*queue, *removed], key=lambda j: (-prio[j], j))
+    return [o for o in orders if o]
+
+
 def _path_km(order: list, km: np.ndarray) -> float:
     nodes = [0, *[k + 2 for k in order], 1]
     return float(sum(km[a, b] for a, b in zip(nodes[:-1], nodes[1:])))
@@ -810,7 +898,7 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
         reason = "outside_hours" if tw_out else "too_far"
         unvisited.append({"customer_id": r.customer_id, "name": r["name"],
                           "priority": r.priority, "mandatory": bool(r.mandatory),
-                          "reason": reason})
+                          "reason": reason, "base_km": round(float(km[0, k + 2]), 1)})
         if r.mandatory:
             need = minutes[0, k + 2] + r.visit_minutes + minutes[k + 2, 1]
             text = (f"mandatory visit {r.customer_id} ({r['name']}) cannot fit in one day: "
@@ -855,15 +943,32 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
             order = [k for k in order if k != drop]
             sim = _simulate(order, km_p, min_p, pool, h, 0, 1)
         planned.append((order, sim))
+    # Higher priorities first: a left-out customer replaces lower-priority visits if it fits.
+    before = [order for order, _ in planned]
+    after = _upgrade(before, pool, km_p, min_p, h, len(days), s.max_visits_per_day)
+    if after != before:
+        planned = []
+        for order in after:
+            if all(np.isnan(pool.at[k, "tw_start"]) and np.isnan(pool.at[k, "tw_end"])
+                   for k in order):
+                polished = _polish_day(order, km_p, pool)
+                if _simulate(polished, km_p, min_p, pool, h, 0, 1)["ok"]:
+                    order = polished
+            planned.append((order, _simulate(order, km_p, min_p, pool, h, 0, 1)))
     planned.sort(key=lambda x: -sum(pool.at[k, "priority"] for k in x[0]))
     visited = {k for order, _ in planned for k in order}
+    floor = min((pool.at[k, "priority"] for k in visited if not pool.at[k, "mandatory"]),
+                default=np.inf)
     for k in range(len(pool)):
         if k in visited:
             continue
         r = pool.loc[k]
+        # outranks a planned visit yet could not take its place: its trip costs more
+        # time than the days have (too far from the base for the time available)
+        reason = "far_for_time" if r.priority > floor else "no_time"
         unvisited.append({"customer_id": r.customer_id, "name": r["name"],
                           "priority": r.priority, "mandatory": bool(r.mandatory),
-                          "reason": "no_time"})
+                          "reason": reason, "base_km": round(float(km_p[0, k + 2]), 1)})
     missed = [k for k in range(len(pool)) if pool.at[k, "mandatory"] and k not in visited]
     if missed:
         feasible = False
@@ -892,7 +997,7 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
             "free_days", f"{len(days) - len(planned)} day(s) have no visit: all the useful "
             "visits fit in fewer days", values={"count": len(days) - len(planned)}))
     unv = pd.DataFrame(unvisited, columns=["customer_id", "name", "priority", "mandatory",
-                                           "reason"])
+                                           "reason", "base_km"])
     unv = unv.sort_values(["mandatory", "priority"], ascending=False, kind="stable")
     return RoutePlan(stops, day_rows, unv.reset_index(drop=True), issues, feasible, s,
                      base, end_base)

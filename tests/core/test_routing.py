@@ -443,3 +443,64 @@ def test_mandatory_visits_that_fit_alone_but_not_together_are_explained():
     assert not any(i.code == "mandatory_impossible" for i in plan.issues)
     assert 1 <= len(plan.visits) < 3
     check_days(plan, RouteSettings())
+
+
+# -- higher priorities first (review: priority-100 customers left out for priority-58) ----
+def _one_slot_day():
+    """08:30-10:30 without lunch: 120 working minutes, room for one 60-minute visit."""
+    return RouteSettings(day_start="08:30", day_end="10:30", lunch_minutes=0,
+                         visit_minutes={"default": 60})
+
+
+def test_higher_priority_customer_wins_when_it_fits():
+    # LOW is next to the base, HIGH 20 km away: each fits alone (HIGH: ~52 min of driving
+    # + 60 min visit <= 120 min), not both; HIGH must be chosen over LOW.
+    cands = pd.DataFrame({"customer_id": ["LOW", "HIGH"], "latitude": [45.765, 45.94],
+                          "longitude": [4.855, 4.85], "priority": [58.0, 100.0]})
+    plan = plan_routes(cands, LYON, "2026-11-02", settings=_one_slot_day(), time_limit=0.2)
+    assert plan.visits["customer_id"].tolist() == ["HIGH"]
+    out = plan.unvisited.set_index("customer_id")
+    assert out.at["LOW", "reason"] == "no_time"
+    check_days(plan, _one_slot_day())
+
+
+def test_upgrade_pass_swaps_a_lower_priority_visit_for_a_higher_one():
+    # whatever the solver returned, the pass replaces the priority-58 visit (index 0)
+    # by the priority-100 customer (index 1) that fits in its place
+    from core.routing import _upgrade
+
+    c = pd.DataFrame({"priority": [58.0, 100.0, 30.0], "mandatory": [False, False, False],
+                      "visit_minutes": [60.0, 60.0, 60.0], "tw_start": [np.nan] * 3,
+                      "tw_end": [np.nan] * 3})
+    minutes = np.full((5, 5), 10.0)
+    np.fill_diagonal(minutes, 0.0)
+    h = {"start": 510, "end": 630, "lunch": 720, "lunch_min": 0}  # 120 working minutes
+    assert _upgrade([[0]], c, minutes, minutes, h, n_days=1, cap=None) == [[1]]
+    # a mandatory visit is never given up
+    assert _upgrade([[0]], c.assign(mandatory=[True, False, False]), minutes, minutes, h,
+                    n_days=1, cap=None) == [[0]]
+    # a free day takes the newcomer without removing anything
+    assert sorted(map(sorted, _upgrade([[0]], c, minutes, minutes, h, n_days=2,
+                                       cap=None))) == [[0], [1]]
+
+
+def test_high_priority_customer_too_far_for_the_time_gets_its_true_reason():
+    # Four priority-58 customers next to the base fill the 4-hour day; a priority-100
+    # customer ~42 road km away needs ~2 h 20 (drive there and back + visit): it would take
+    # the place of two near visits (2 x 58 = 116 points > 100), so it is left out as too
+    # far for the time available, with its road distance from the base.
+    near = pd.DataFrame({"customer_id": ["N1", "N2", "N3", "N4"],
+                         "latitude": [45.762, 45.763, 45.764, 45.765],
+                         "longitude": [4.852, 4.853, 4.854, 4.855],
+                         "priority": [58.0, 58.0, 58.0, 58.0]})
+    far = pd.DataFrame({"customer_id": ["FAR"], "latitude": [46.05], "longitude": [4.85],
+                        "priority": [100.0]})
+    s = RouteSettings(day_start="08:30", day_end="12:30", lunch_minutes=0,
+                      visit_minutes={"default": 55})
+    plan = plan_routes(pd.concat([near, far], ignore_index=True), LYON, "2026-11-02",
+                       settings=s, time_limit=0.3)
+    assert "FAR" not in set(plan.visits["customer_id"])
+    out = plan.unvisited.set_index("customer_id")
+    assert out.at["FAR", "reason"] == "far_for_time"
+    assert out.at["FAR", "base_km"] > 30
+    assert (out.drop(index="FAR")["reason"] == "no_time").all()
