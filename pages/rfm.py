@@ -116,6 +116,12 @@ def with_names(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def action_column() -> dict:
+    """Column config giving the recommended action a wide column (it is a sentence)."""
+    label = t("rfm.col_action")
+    return {label: st.column_config.TextColumn(label, width="large")}
+
+
 def parse_cuts(text: str) -> list[float]:
     """ "30; 90; 1 000,5" -> [30.0, 90.0, 1000.5] (semicolons between numbers)."""
     parts = [x for x in re.split(r"[;|]", text or "") if x.strip()]
@@ -341,15 +347,17 @@ if tab_scores.open:
                              rfm_code=table["rfm_code"].astype(str))
         table["action"] = table["segment"].map(actions)
         table["segment"] = table["segment"].map(labels)
-        table = with_names(table[["customer_id", "recency_days", "frequency", "monetary", "R",
-                                  "F", "M", "rfm_code", "rfm_total", "segment", "action"]])
+        # segment and action first after the id/name: what a manager reads without scrolling
+        table = with_names(table[["customer_id", "segment", "action", "rfm_code",
+                                  "recency_days", "frequency", "monetary", "R", "F", "M",
+                                  "rfm_total"]])
         col_labels = {"rfm_code": t("rfm.col_code"), "rfm_total": t("rfm.col_total"),
                       "segment": t("rfm.col_segment"), "action": t("rfm.col_action"),
                       "monetary": t("rfm.col_monetary_sum" if monetary == "sum"
                                     else "rfm.col_monetary_avg")}
         show_table(table, key="rfm_customers", filename=t("rfm.file_customers"), lang=lang,
                    labels=col_labels, formats={"monetary": "money"}, max_rows=500,
-                   height=320)
+                   height=320, column_config=action_column())
 
         st.subheader(t("rfm.segments_title"))
         top = summary.sort_values("monetary_share", ascending=False).iloc[0]
@@ -359,8 +367,8 @@ if tab_scores.open:
                    money=fmt_pct(top["monetary_share"], lang, 0)))
         seg_table = summary.assign(
             label=summary["segment"].map(labels), action=summary["segment"].map(actions))
-        seg_table = seg_table[["label", "customers", "share", "monetary_sum", "monetary_share",
-                               "recency_mean", "frequency_mean", "action"]]
+        seg_table = seg_table[["label", "action", "customers", "share", "monetary_sum",
+                               "monetary_share", "recency_mean", "frequency_mean"]]
         show_table(seg_table, key="rfm_segments", filename=t("rfm.file_segments"), lang=lang,
                    height=36 * (len(seg_table) + 1) + 4,
                    labels={"label": t("rfm.col_segment"), "customers": t("rfm.col_customers"),
@@ -372,7 +380,8 @@ if tab_scores.open:
                            "action": t("rfm.col_action")},
                    formats={"customers": "number", "share": "pct", "monetary_sum": "money",
                             "monetary_share": "pct", "recency_mean": "number",
-                            "frequency_mean": "number1"})
+                            "frequency_mean": "number1"},
+                   column_config=action_column())
         with st.expander(t("rfm.bounds_title"), icon=":material/help:"):
             b = score_bounds(scores)
             b["criterion"] = b["criterion"].map(crit_label)

@@ -30,6 +30,17 @@ def test_scores_tab_shows_grid_reading_and_tables():
     assert "Clients d'une case de la grille" in labels
 
 
+def test_segment_and_action_come_right_after_the_id_and_name():
+    """A manager sees the segment and its recommended action without scrolling right."""
+    at = app(PAGE)
+    frames = [d.value for d in at.dataframe]
+    customers = next(f for f in frames if "N° client" in f.columns)
+    segments = next(f for f in frames if "Clients" in f.columns and "Segment" in f.columns)
+    assert list(customers.columns[:4]) == ["N° client", "Raison sociale", "Segment",
+                                           "Action recommandée"]
+    assert list(segments.columns[:2]) == ["Segment", "Action recommandée"]
+
+
 def test_scores_controls_move_the_result():
     at = app(PAGE)
     at.radio(key="rfm_method").set_value("terciles").run()
