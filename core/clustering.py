@@ -19,7 +19,8 @@ Method (DOMAIN.md section 4, "data mining in its main principles"):
 5. **Reading**: profile = each feature's cluster mean vs the overall mean (index
    ``100 * mean_cluster / mean_all`` and the centroid in standard deviations ``z``);
    an automatic descriptive name in French and English from the features that stand
-   out (``|z| >= 0.5``), e.g. "Recent frequent big buyers" / "Gros acheteurs récents et
+   out (``|z| >= 0.5``, confirmed on the raw means: a word never contradicts the
+   profile table, e.g. "single-range" needs about one family bought), e.g. "Recent frequent big buyers" / "Gros acheteurs récents et
    fréquents"; size and revenue per cluster; a 2-D principal-component map with the
    share of variance each axis explains.
 
@@ -63,6 +64,10 @@ DEFAULT_FEATURES = ("recency_days", "frequency", "monetary", "margin", "n_famili
                     "tenure_days")
 SKEW_LIMIT = 1.0          # |skewness| above which a column is log-transformed ("auto")
 NAME_THRESHOLD = 0.5      # |z| from which a feature "stands out" in a cluster's name
+# ... and on the raw (unlogged) scale the cluster mean must differ from the overall mean
+# by at least NAME_RAW_GAP raw standard deviations or NAME_RAW_INDEX_GAP % of the mean.
+NAME_RAW_GAP = 0.25
+NAME_RAW_INDEX_GAP = 25.0
 MIN_K, MAX_K = 2, 15
 DEFAULT_N_INIT = 4
 SILHOUETTE_SAMPLE = 5000  # rows used for the silhouette of larger portfolios
@@ -76,7 +81,11 @@ N_THREADS: int | None = 1
 # Words of the automatic names: per feature, the adjective when the cluster is high (z > 0)
 # or low (z < 0). ``noun`` features give the noun instead ("big buyers"). French nouns
 # come first, then adjectives joined by "et"; ``implied_by`` skips a word that a stronger
-# feature already says (margin follows revenue). Data, not code: the UI may extend it.
+# feature already says (margin follows revenue). A side may also set limits on the raw
+# cluster mean (``max_mean``, ``max_index``, ``min_mean``, ``min_index``; index = 100 *
+# mean / overall mean): the word is used only when at least one of them holds, e.g.
+# "single-range" only for a group buying about one family (mean <= 1.5) or half as many
+# as the average. Data, not code: the UI may extend it.
 DESCRIPTORS: dict[str, dict] = {
     "monetary": {"noun": True,
                  "high": {"en": "big buyers", "fr": "Gros acheteurs"},
@@ -98,8 +107,9 @@ DESCRIPTORS: dict[str, dict] = {
                    "implied_by": ("monetary", "revenue_12m")},
     "avg_basket": {"high": {"en": "big-basket", "fr": "à gros panier"},
                    "low": {"en": "small-basket", "fr": "à petit panier"}},
-    "n_families": {"high": {"en": "multi-range", "fr": "multi-familles"},
-                   "low": {"en": "single-range", "fr": "mono-famille"}},
+    "n_families": {"high": {"en": "multi-range", "fr": "multi-familles", "min_mean": 2.5},
+                   "low": {"en": "single-range", "fr": "mono-famille", "max_mean": 1.5,
+                           "max_index": 50.0}},
     "tenure_days": {"high": {"en": "long-standing", "fr": "anciens"},
                     "low": {"en": "newly won", "fr": "récemment conquis"}},
     "revenue_trend": {"high": {"en": "growing", "fr": "en croissance"},
@@ -341,13 +351,23 @@ def _matrix(data: pd.DataFrame, kept: list[str]) -> pd.DataFrame:
 
 
 def cluster_name(z: Mapping[str, float], lang: str = "en", threshold: float = NAME_THRESHOLD,
-                 descriptors: Mapping[str, dict] | None = None, labels: Mapping | None = None
-                 ) -> str:
+                 descriptors: Mapping[str, dict] | None = None, labels: Mapping | None = None,
+                 means: Mapping[str, float] | None = None,
+                 overall: Mapping[str, float] | None = None,
+                 spread: Mapping[str, float] | None = None) -> str:
     """A descriptive name for a cluster from its centroid in standard deviations.
 
     Features with ``|z| >= threshold`` stand out; the noun comes from a money feature
     (``big buyers`` / ``small buyers``), up to two adjectives from the others, strongest
     first. A feature without a descriptor is named "high <label>" / "low <label>".
+
+    When the raw profile is given (``means``, ``overall``, ``spread``), a word is used only
+    if the raw cluster mean agrees with it too, so that the name never contradicts the
+    profile table: the mean lies on the same side of the overall mean, by at least
+    :data:`NAME_RAW_GAP` raw standard deviations or :data:`NAME_RAW_INDEX_GAP` % of the
+    overall mean, and it meets the descriptor's own limits (``max_mean`` / ``max_index``
+    / ``min_mean`` / ``min_index``, at least one of those given), e.g. "single-range"
+    needs a mean of at most 1.5 families or half the average.
 
     Parameters
     ----------
@@ -360,6 +380,9 @@ def cluster_name(z: Mapping[str, float], lang: str = "en", threshold: float = NA
         Words per feature (default :data:`DESCRIPTORS`).
     labels : mapping, optional
         feature -> readable label for features without a descriptor.
+    means, overall, spread : mapping, optional
+        feature -> the cluster's raw mean, the overall raw mean and the overall raw
+        standard deviation (all three, or none: then only ``z`` is used).
 
     Examples
     --------
@@ -369,13 +392,21 @@ def cluster_name(z: Mapping[str, float], lang: str = "en", threshold: float = NA
     'Gros acheteurs récents et fréquents'
     >>> cluster_name({"recency_days": 0.1}, "fr")
     'Acheteurs moyens'
+    >>> z = {"n_families": -0.8, "monetary": -0.6}
+    >>> cluster_name(z, means={"n_families": 2.7, "monetary": 8000},
+    ...              overall={"n_families": 4.0, "monetary": 32000},
+    ...              spread={"n_families": 1.7, "monetary": 95000})
+    'Small buyers'
     """
     if lang not in ("en", "fr"):
         raise ValueError(f"language must be 'en' or 'fr', got {lang!r}")
     words = DESCRIPTORS if descriptors is None else descriptors
     labels = labels or {}
+    raw = means is not None and overall is not None and spread is not None
     strong = sorted(((f, float(v)) for f, v in z.items()
-                     if np.isfinite(v) and abs(v) >= threshold),
+                     if np.isfinite(v) and abs(v) >= threshold
+                     and (not raw or _raw_agrees(f, float(v), words.get(f), means,
+                                                 overall, spread))),
                     key=lambda fv: -abs(fv[1]))
     if not strong:
         return _AVERAGE_NAME[lang]
@@ -411,6 +442,33 @@ def cluster_name(z: Mapping[str, float], lang: str = "en", threshold: float = NA
     else:
         text = noun + (" " + " et ".join(adjectives) if adjectives else "")
     return text[0].upper() + text[1:]
+
+
+def _raw_agrees(f: str, z: float, d: Mapping | None, means: Mapping, overall: Mapping,
+                spread: Mapping) -> bool:
+    """Does the raw cluster mean of ``f`` support the word its ``z`` suggests?"""
+    mean, om, sd = (float(m.get(f, np.nan)) for m in (means, overall, spread))
+    if not (np.isfinite(mean) and np.isfinite(om)):
+        return True  # nothing to check against
+    gap = mean - om
+    if gap == 0 or np.sign(gap) != np.sign(z):
+        return False
+    index = 100.0 * mean / om if om > 0 else np.nan
+    big = ((np.isfinite(sd) and sd > 0 and abs(gap) >= NAME_RAW_GAP * sd)
+           or (np.isfinite(index) and abs(index - 100.0) >= NAME_RAW_INDEX_GAP))
+    if not big:
+        return False
+    side = (d or {}).get("high" if z > 0 else "low", {})
+    tests = []
+    if "max_mean" in side:
+        tests.append(mean <= side["max_mean"])
+    if "min_mean" in side:
+        tests.append(mean >= side["min_mean"])
+    if "max_index" in side:
+        tests.append(bool(np.isfinite(index) and index <= side["max_index"]))
+    if "min_index" in side:
+        tests.append(bool(np.isfinite(index) and index >= side["min_index"]))
+    return not tests or any(tests)
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -615,6 +673,7 @@ def _profiles(data: pd.DataFrame, kept: list[str], z: np.ndarray, labels: np.nda
               k: int) -> pd.DataFrame:
     raw = _matrix(data, kept)
     overall = raw.mean()
+    spread = raw.std(ddof=0)
     rows = []
     for j in range(1, k + 1):
         m = labels == j
@@ -625,7 +684,7 @@ def _profiles(data: pd.DataFrame, kept: list[str], z: np.ndarray, labels: np.nda
             mean = float(means[f])
             rows.append({"cluster": j, "feature": f, "mean": mean, "overall_mean": om,
                          "index": 100.0 * mean / om if om != 0 else np.nan,
-                         "z": float(zc[i])})
+                         "z": float(zc[i]), "overall_std": float(spread[f])})
     return pd.DataFrame(rows)
 
 
@@ -634,8 +693,11 @@ def _names(profiles: pd.DataFrame, k: int) -> tuple[list[str], list[str]]:
     for j in range(1, k + 1):
         p = profiles[profiles["cluster"] == j]
         z = dict(zip(p["feature"], p["z"]))
+        raw = {"means": dict(zip(p["feature"], p["mean"])),
+               "overall": dict(zip(p["feature"], p["overall_mean"])),
+               "spread": dict(zip(p["feature"], p["overall_std"]))}
         for lang in out:
-            out[lang].append(cluster_name(z, lang))
+            out[lang].append(cluster_name(z, lang, **raw))
     return _unique_names(out["en"]), _unique_names(out["fr"])
 
 

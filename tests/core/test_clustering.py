@@ -195,6 +195,64 @@ def test_cluster_name_at_most_two_adjectives_strongest_first():
         cluster_name(z, "de")
 
 
+def test_a_name_word_needs_the_raw_profile_to_agree():
+    # the screenshot case: 2.7 families on average (overall 4.0, sd 1.7) is not
+    # "single-range", even with z = -0.76; about one family is.
+    z = {"n_families": -0.76, "recency_days": 0.68, "monetary": -0.53}
+    raw = {"overall": {"n_families": 3.95, "recency_days": 111.0, "monetary": 32000.0},
+           "spread": {"n_families": 1.7, "recency_days": 143.0, "monetary": 95000.0}}
+    means = {"n_families": 2.7, "recency_days": 199.5, "monetary": 8125.0}
+    assert cluster_name(z) == "Single-range lapsed small buyers"  # z alone: the old name
+    assert cluster_name(z, means=means, **raw) == "Lapsed small buyers"
+    assert cluster_name(z, "fr", means=means, **raw) == "Petits acheteurs inactifs"
+    single = {**means, "n_families": 1.2}
+    assert cluster_name(z, means=single, **raw) == "Single-range lapsed small buyers"
+    # z says "high" but the raw mean is below the overall mean (log scale): no word
+    assert cluster_name({"frequency": 0.9}, means={"frequency": 9.0},
+                        overall={"frequency": 10.0}, spread={"frequency": 13.0}) \
+        == "Average buyers"
+    # a gap too small on the raw scale (3 % of the mean, 0.02 sd): no word
+    assert cluster_name({"tenure_days": 0.6}, means={"tenure_days": 910.0},
+                        overall={"tenure_days": 885.0}, spread={"tenure_days": 300.0}) \
+        == "Average buyers"
+
+
+def test_demo_names_never_contradict_the_profiles():
+    """Every word in a cluster name is backed by its raw profile: the mean is on the
+    word's side of the overall mean, and "single-range" means about one family (or half
+    the average); a group is never called single-range while another buys fewer
+    families without that word."""
+    from core.clustering import DESCRIPTORS
+    from core.sample import load_demo
+
+    demo = load_demo()
+    table = clustering_table(demo.transactions, demo.transactions["date"].max(),
+                             demo.customers)
+    for k in (3, 4, 5, 6):
+        m = fit_clusters(table, list(DEFAULT_FEATURES), k=k, random_state=0)
+        prof = m.profiles_
+        for lang in ("en", "fr"):
+            for cluster, name in zip(m.summary_["cluster"], m.summary_[f"name_{lang}"]):
+                rows = prof[prof["cluster"] == cluster].set_index("feature")
+                for f in rows.index:
+                    d = DESCRIPTORS.get(f)
+                    if d is None:
+                        continue
+                    mean, om = rows.loc[f, "mean"], rows.loc[f, "overall_mean"]
+                    if d["high"][lang].lower() in name.lower():
+                        assert mean > om, (k, name, f, mean, om)
+                    if d["low"][lang].lower() in name.lower():
+                        assert mean < om, (k, name, f, mean, om)
+        fam = prof[prof["feature"] == "n_families"].set_index("cluster")["mean"]
+        overall = prof.loc[prof["feature"] == "n_families", "overall_mean"].iloc[0]
+        names = m.summary_.set_index("cluster")["name_en"]
+        for c, name in names.items():
+            if "single-range" in name.lower():
+                assert fam[c] <= 1.5 or fam[c] <= 0.5 * overall, (k, name, fam[c])
+                others = [o for o in names.index if o != c and fam[o] <= fam[c]]
+                assert all("single-range" in names[o].lower() for o in others), (k, names)
+
+
 def test_duplicate_names_are_made_unique():
     # three tight groups on one feature: the middle one and a second similar group
     f = pd.DataFrame({"customer_id": [f"c{i:02d}" for i in range(12)],
