@@ -6,6 +6,7 @@ the page says which columns to import and stops. Bad receivables rows are listed
 their reason and left out of every figure."""
 
 import contextlib
+import re
 
 import pandas as pd
 import streamlit as st
@@ -37,6 +38,20 @@ st.title(t("risk.title"))
 st.write(t("risk.intro"))
 
 
+def tn(key: str, count, **kwargs) -> str:
+    """``t(key)`` in the singular (``key_one``) or plural form chosen from ``count``
+    (French: singular below 2; English: singular for exactly 1)."""
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    text = t(f"{key}_one", **kwargs) if one else None
+    return text if text and not text.startswith("⟦") else t(key, **kwargs)
+
+
+def one_stop(sentence: str) -> str:
+    """A sentence ending with a single full stop, even when the last name in it already
+    ends with one ("Ets Martin S.A.." -> "Ets Martin S.A.") or with an ellipsis."""
+    return re.sub(r"([.…!?])\.$", r"\1", sentence.rstrip())
+
+
 def _link_to_data() -> None:
     with contextlib.suppress(Exception):  # page_link needs the page to be registered
         st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
@@ -62,7 +77,7 @@ if p.receivables is None or p.receivables.empty:
     st.stop()
 missing = [c for c in REQUIRED_COLUMNS if c not in p.receivables.columns]
 if missing:
-    st.info(t("risk.missing_columns", columns=", ".join(
+    st.info(tn("risk.missing_columns", len(missing), columns=", ".join(
         column_label(c, kind="receivables") for c in missing)), icon=":material/info:")
     st.table(_columns_help(), hide_index=True)
     _link_to_data()
@@ -105,7 +120,7 @@ ck = _checked(name, version)
 if len(ck.rejected):
     rej = ck.rejected.copy()
     rej["reason"] = rej["reason_code"].map(lambda c: t(f"risk.reject_{c}"))
-    st.warning(t("risk.rejected", n=fmt_number(len(rej), lang),
+    st.warning(tn("risk.rejected", len(rej), n=fmt_number(len(rej), lang),
                  amount=fmt_money(pd.to_numeric(rej["amount"], errors="coerce").abs().sum(),
                                   lang)), icon=":material/rule:")
     with st.expander(t("risk.rejected_expander")):
@@ -142,7 +157,8 @@ metric_card(row[1], t("risk.kpi_overdue"), fmt_money(k["overdue"], lang, compact
             help=t("risk.help_overdue"))
 dso_text = fmt_number(k["dso_days"], lang) if pd.notna(k["dso_days"]) else "–"
 extra = k["dso_days"] - k["mean_terms_days"]
-metric_card(row[2], t("risk.kpi_dso"), t("risk.days", n=dso_text),
+metric_card(row[2], t("risk.kpi_dso", window=window),
+            tn("risk.days", k["dso_days"] if pd.notna(k["dso_days"]) else 0, n=dso_text),
             t("risk.read_dso" if extra >= 0 else "risk.read_dso_early",
               terms=fmt_number(k["mean_terms_days"], lang), extra=fmt_number(abs(extra), lang))
             if pd.notna(extra) else t("risk.read_dso_none"),
@@ -208,7 +224,7 @@ has_names = "name" in table.columns
 def _who(frame: pd.DataFrame, n: int = 3) -> str:
     col = "name" if has_names else "customer_id"
     names = ", ".join(str(v) for v in frame[col].head(n))
-    return names + (t("risk.and_more", n=fmt_number(len(frame) - n, lang))
+    return names + (tn("risk.and_more", len(frame) - n, n=fmt_number(len(frame) - n, lang))
                     if len(frame) > n else "")
 
 
@@ -239,12 +255,14 @@ if view == "aging":
                    late30=fmt_money(totals.set_index("bucket").loc["late_1_30", "amount"], lang),
                    severe=fmt_money(sev_amount, lang),
                    severe_share=fmt_pct(sev_amount / k["outstanding"], lang),
-                   n=fmt_number(len(severe), lang))
-                 + (" " + t("risk.read_aging_who", who=_who(severe)) if len(severe) else ""))
+                   customers=tn("risk.n_customers", len(severe),
+                                n=fmt_number(len(severe), lang)))
+                 + (" " + one_stop(t("risk.read_aging_who", who=_who(severe)))
+                    if len(severe) else ""))
         only_late = st.toggle(t("risk.only_overdue"), value=False, key="risk_only_overdue")
         shown = open_[open_["overdue"] > 0] if only_late else open_
-        cols = ["customer_id", *(["name"] if has_names else []), "outstanding", *BUCKETS,
-                "overdue", *(["credit_limit", "utilisation"] if has_limits else [])]
+        cols = ["customer_id", *(["name"] if has_names else []), "outstanding",
+                *(["credit_limit", "utilisation"] if has_limits else []), "overdue", *BUCKETS]
         show_table(shown[cols], key="risk_aging", filename=t("risk.aging_file"), lang=lang,
                    labels=LABELS, formats={**MONEY, "utilisation": "pct"}, max_rows=300)
 
@@ -302,14 +320,16 @@ else:
     worst = [b for b in BANDS if b != "unrated"][-2:]
     risky = table[table["band"].isin(worst)]
     over = table[table["over_limit"]].sort_values("headroom")
-    sentence = t("risk.read_bands", n=fmt_number(len(risky), lang),
+    sentence = tn("risk.read_bands", len(risky), n=fmt_number(len(risky), lang),
                  bands=" / ".join(t(f"risk.band_{b}") for b in worst),
                  amount=fmt_money(risky["outstanding"].sum(), lang),
                  share=fmt_pct(risky["outstanding"].sum() / k["outstanding"]
                                if k["outstanding"] > 0 else None, lang))
     if has_limits:
-        sentence += " " + (t("risk.read_over", n=fmt_number(len(over), lang),
-                             excess=fmt_money(-over["headroom"].sum(), lang), who=_who(over))
+        sentence += " " + (one_stop(tn("risk.read_over", len(over),
+                                       n=fmt_number(len(over), lang),
+                                       excess=fmt_money(-over["headroom"].sum(), lang),
+                                       who=_who(over)))
                            if len(over) else t("risk.read_over_none"))
     st.write(sentence)
     rec_total = table["recommended_limit"].sum()
@@ -332,10 +352,11 @@ else:
     shown = shown.assign(band=shown["band"].map(lambda b: t(f"risk.band_{b}")),
                          over_limit=shown["over_limit"].map(
                              lambda v: t("common.yes") if v else t("common.no")))
-    cols = ["customer_id", *(["name"] if has_names else []), "band", "score", "late_frequency",
-            "mean_delay_days", "n_due", "outstanding", "overdue",
-            *(["credit_limit", "utilisation", "over_limit"] if has_limits else []),
-            "monthly_purchases", "recommended_limit", "pd"]
+    # what a manager acts on first (exposure against the limit), then the why
+    cols = ["customer_id", *(["name"] if has_names else []), "outstanding",
+            *(["credit_limit", "utilisation", "over_limit"] if has_limits else []), "band",
+            "recommended_limit", "overdue", "score", "late_frequency", "mean_delay_days",
+            "n_due", "monthly_purchases", "pd"]
     show_table(shown[cols], key="risk_solvency", filename=t("risk.solvency_file"), lang=lang,
                labels=LABELS,
                formats={**MONEY, "utilisation": "pct", "late_frequency": "pct", "pd": "pct",

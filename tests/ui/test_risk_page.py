@@ -22,15 +22,21 @@ def test_ageing_view_shows_kpis_chart_reading_and_table():
     assert not at.exception and not at.error
     assert at.title[0].value == "Risque client"
     labels = [m.label for m in at.metric]
-    assert labels == ["Encours clients (TTC)", "Encours échu", "DSO (délai de recouvrement)",
+    # the DSO title names its window (the Simulations page uses 12 months)
+    assert labels == ["Encours clients (TTC)", "Encours échu", "DSO sur 3 mois",
                       "Rotation des créances"]
     assert at.metric[0].value.endswith("€") and at.metric[2].value.endswith("jours")
     assert len(charts(at)) == 1  # the ageing balance
     assert "de votre encours est en retard" in _body(at)
     assert "Les plus exposés" in _body(at)  # the demo plants customers > 90 days late
+    reading = [m for m in texts(at.markdown) if "Les plus exposés" in m][0]
+    assert "client(s)" not in reading and not reading.endswith("..")
+    assert " autres." in reading or " autre." in reading  # same content as in English
     assert len(at.dataframe) == 1 and len(at.download_button) == 2
     headers = list(at.dataframe[0].value.columns)
     assert "Non échu" in headers and "> 90 j" in headers
+    # limit and utilisation come right after the id and name, before the buckets
+    assert headers[2:5] == ["Encours TTC", "Plafond de crédit", "Utilisation du plafond"]
     rows = len(at.dataframe[0].value)
     at.toggle(key="risk_only_overdue").set_value(True).run()
     assert not at.exception and len(at.dataframe[0].value) < rows
@@ -45,6 +51,7 @@ def test_dso_view_and_window_setting_move_the_figures():
     at.selectbox(key="risk_window").set_value(12).run()
     assert not at.exception
     assert at.metric[2].value != dso_3
+    assert at.metric[2].label == "DSO sur 12 mois"
     at.radio(key="risk_year").set_value(365).run()
     assert not at.exception and "365" in " ".join(texts(at.caption))
 
@@ -56,6 +63,9 @@ def test_solvency_view_with_an_edited_rule():
     assert "dépassent leur plafond" in body and "plafonds recommandés" in body
     table = at.dataframe[-1].value
     assert {"Classe de risque", "Score (0-100)", "Plafond recommandé"} <= set(table.columns)
+    assert list(table.columns)[2:6] == ["Encours TTC", "Plafond de crédit",
+                                        "Utilisation du plafond", "Hors plafond"]
+    assert "client(s)" not in body
     before = [m for m in texts(at.markdown) if "plafonds recommandés" in m][0]
     # double the months of purchases granted to band A: the recommended total grows
     assert len(at.dataframe) == 2  # the rules editor and the customer table
@@ -76,6 +86,8 @@ def test_english_labels():
     assert not at.exception
     assert at.title[0].value == "Credit risk"
     assert at.metric[0].value.startswith("€")
+    assert at.metric[2].label == "DSO over 3 months"  # short: the full name is in the help
+    assert "Days sales outstanding" in at.metric[2].help
 
 
 def test_without_receivables_the_page_says_what_to_import():

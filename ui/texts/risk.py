@@ -18,7 +18,11 @@ TEXTS = {
             "de règlement vide."
         ),
         "missing_columns": (
-            "La table des créances n'a pas la ou les colonne(s) **{columns}**. Réimportez-la "
+            "La table des créances n'a pas les colonnes **{columns}**. Réimportez-la "
+            "dans la page **Données** avec les colonnes ci-dessous."
+        ),
+        "missing_columns_one": (
+            "La table des créances n'a pas la colonne **{columns}**. Réimportez-la "
             "dans la page **Données** avec les colonnes ci-dessous."
         ),
         "help_col_column": "Colonne",
@@ -33,8 +37,12 @@ TEXTS = {
         "help_payment_method": "Virement, chèque, LCR, prélèvement…",
         # rejected rows
         "rejected": (
-            "{n} ligne(s) de créances écartée(s) de tous les calculs ({amount}) : elles sont "
+            "{n} lignes de créances écartées de tous les calculs ({amount}) : elles sont "
             "incohérentes. Corrigez-les dans votre fichier puis réimportez-le."
+        ),
+        "rejected_one": (
+            "{n} ligne de créances écartée de tous les calculs ({amount}) : elle est "
+            "incohérente. Corrigez-la dans votre fichier puis réimportez-le."
         ),
         "rejected_expander": "Voir les lignes écartées et leur motif",
         "rejected_file": "creances_ecartees",
@@ -71,13 +79,15 @@ TEXTS = {
         "kpi_overdue": "Encours échu",
         "read_overdue": "{share} de l'encours a dépassé son échéance, dont {over90} à plus de 90 jours.",
         "help_overdue": "La part de l'encours dont la date d'échéance est passée.",
-        "kpi_dso": "DSO (délai de recouvrement)",
+        "kpi_dso": "DSO sur {window} mois",
         "days": "{n} jours",
+        "days_one": "{n} jour",
         "read_dso": "Délai accordé : {terms} j en moyenne ; vos clients prennent {extra} j de plus.",
         "read_dso_early": "Délai accordé : {terms} j en moyenne ; vos clients paient {extra} j plus tôt.",
         "read_dso_none": "Pas de chiffre d'affaires facturé sur la fenêtre : DSO non calculable.",
         "help_dso": (
-            "DSO = encours ÷ CA TTC des {window} derniers mois × {days} jours (année de "
+            "Délai moyen de recouvrement (DSO, en anglais days sales outstanding) sur "
+            "{window} mois = encours ÷ CA TTC des {window} derniers mois × {days} jours (année de "
             "{year} jours) : le nombre de jours de ventes que vos clients vous doivent."
         ),
         "kpi_turnover": "Rotation des créances",
@@ -129,9 +139,11 @@ TEXTS = {
         "read_aging": (
             "{overdue} de votre encours est en retard, dont {late30} de moins de 30 jours "
             "(souvent une relance suffit). {severe} ({severe_share}) ont plus de 60 jours de "
-            "retard, chez {n} client(s) : c'est là que le risque de perte se concentre."
+            "retard, chez {customers} : c'est là que le risque de perte se concentre."
         ),
         "read_aging_who": "Les plus exposés : {who}.",
+        "n_customers": "{n} clients",
+        "n_customers_one": "{n} client",
         "only_overdue": "Seulement les clients en retard",
         "aging_file": "balance_agee",
         # DSO view
@@ -180,10 +192,15 @@ TEXTS = {
         "band_D": "D (risqué)",
         "band_unrated": "Non noté",
         "read_bands": (
-            "{n} client(s) en classe {bands} portent {amount} d'encours ({share} du total) : "
+            "{n} clients en classe {bands} portent {amount} d'encours ({share} du total) : "
             "à suivre en priorité (relances, acomptes, paiement à la commande)."
         ),
-        "read_over": "{n} client(s) dépassent leur plafond de {excess} au total, dont {who}.",
+        "read_bands_one": (
+            "{n} client en classe {bands} porte {amount} d'encours ({share} du total) : "
+            "à suivre en priorité (relances, acomptes, paiement à la commande)."
+        ),
+        "read_over": "{n} clients dépassent leur plafond de {excess} au total, dont {who}.",
+        "read_over_one": "{n} client dépasse son plafond de {excess} : {who}.",
         "read_over_none": "Aucun client ne dépasse son plafond.",
         "read_recommended": (
             "Avec la règle ci-dessus, la somme des plafonds recommandés serait de {total} "
@@ -197,7 +214,8 @@ TEXTS = {
         "only_over": "Seulement les clients hors plafond",
         "band_filter": "Classes",
         "all_bands": "Toutes les classes",
-        "and_more": " et {n} autre(s)",
+        "and_more": " et {n} autres",
+        "and_more_one": " et {n} autre",
         "unrated_rule": "moins de {n} factures échues",
         "solvency_file": "solvabilite_plafonds",
     },
@@ -215,7 +233,11 @@ TEXTS = {
             "columns below. An invoice still open has an empty paid date."
         ),
         "missing_columns": (
-            "The receivables table lacks the column(s) **{columns}**. Re-import it on the "
+            "The receivables table lacks the columns **{columns}**. Re-import it on the "
+            "**Data** page with the columns below."
+        ),
+        "missing_columns_one": (
+            "The receivables table lacks the column **{columns}**. Re-import it on the "
             "**Data** page with the columns below."
         ),
         "help_col_column": "Column",
@@ -229,8 +251,12 @@ TEXTS = {
         "help_paid_date": "The payment date; empty when unpaid",
         "help_payment_method": "Transfer, cheque, bill of exchange, direct debit…",
         "rejected": (
-            "{n} receivables row(s) left out of every figure ({amount}): they are "
+            "{n} receivables rows left out of every figure ({amount}): they are "
             "inconsistent. Fix them in your file and import it again."
+        ),
+        "rejected_one": (
+            "{n} receivables row left out of every figure ({amount}): it is "
+            "inconsistent. Fix it in your file and import it again."
         ),
         "rejected_expander": "See the rows left out and why",
         "rejected_file": "receivables_left_out",
@@ -265,13 +291,15 @@ TEXTS = {
         "kpi_overdue": "Overdue",
         "read_overdue": "{share} of the outstanding is past due, {over90} of it over 90 days.",
         "help_overdue": "The part of the outstanding whose due date has passed.",
-        "kpi_dso": "DSO (days sales outstanding)",
+        "kpi_dso": "DSO over {window} months",
         "days": "{n} days",
+        "days_one": "{n} day",
         "read_dso": "Terms granted: {terms} d on average; customers take {extra} d more.",
         "read_dso_early": "Terms granted: {terms} d on average; customers pay {extra} d early.",
         "read_dso_none": "No revenue invoiced in the window: DSO cannot be computed.",
         "help_dso": (
-            "DSO = outstanding ÷ revenue incl. tax of the last {window} months × {days} days "
+            "Days sales outstanding (DSO) over {window} months = outstanding ÷ revenue incl. "
+            "tax of the last {window} months × {days} days "
             "({year}-day year): how many days of sales your customers owe you."
         ),
         "kpi_turnover": "Receivables turnover",
@@ -317,9 +345,11 @@ TEXTS = {
         "read_aging": (
             "{overdue} of your outstanding is late, {late30} of it by less than 30 days "
             "(a reminder is often enough). {severe} ({severe_share}) is more than 60 days "
-            "late, with {n} customer(s): that is where the risk of loss lies."
+            "late, with {customers}: that is where the risk of loss lies."
         ),
         "read_aging_who": "Most exposed: {who}.",
+        "n_customers": "{n} customers",
+        "n_customers_one": "{n} customer",
         "only_overdue": "Late customers only",
         "aging_file": "ageing_balance",
         "dso_title": "Days sales outstanding (DSO), month by month",
@@ -366,10 +396,15 @@ TEXTS = {
         "band_D": "D (risky)",
         "band_unrated": "Unrated",
         "read_bands": (
-            "{n} customer(s) in band {bands} hold {amount} of outstanding ({share} of the "
+            "{n} customers in band {bands} hold {amount} of outstanding ({share} of the "
             "total): follow them first (reminders, deposits, payment with order)."
         ),
-        "read_over": "{n} customer(s) exceed their limit by {excess} in total, including {who}.",
+        "read_bands_one": (
+            "{n} customer in band {bands} holds {amount} of outstanding ({share} of the "
+            "total): follow it first (reminders, deposits, payment with order)."
+        ),
+        "read_over": "{n} customers exceed their limit by {excess} in total, including {who}.",
+        "read_over_one": "{n} customer exceeds its limit by {excess}: {who}.",
         "read_over_none": "No customer exceeds their limit.",
         "read_recommended": (
             "With the rule above, recommended limits would add up to {total} (current "
@@ -383,6 +418,7 @@ TEXTS = {
         "band_filter": "Bands",
         "all_bands": "All bands",
         "and_more": " and {n} more",
+        "and_more_one": " and {n} more",
         "unrated_rule": "fewer than {n} invoices due",
         "solvency_file": "solvency_limits",
     },
