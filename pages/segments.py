@@ -17,7 +17,7 @@ from ui import state
 from ui.charts_mining import cluster_share_chart, k_selection_charts, pca_chart, profile_heatmap
 from ui.format import fmt_date, fmt_money, fmt_number, fmt_pct
 from ui.i18n import column_label, t
-from ui.tables import show_table
+from ui.tables import download_buttons, show_table
 
 state.ensure_app_shell()
 p = state.require("transactions", "customer_id", "date", "amount")
@@ -61,14 +61,25 @@ def feature_label(f: str) -> str:
     return column_label(f) if text.startswith("⟦") else text
 
 
-def value_text(f: str, v) -> str:
+def value_text(f: str, v, compact: bool = True) -> str:
+    """A feature's value as the manager reads it: money in euros, shares in %, counts
+    and days whole from 10 up (one decimal below, so 2.7 and 2.9 families differ)."""
+    if pd.isna(v):
+        return "–"
     if f in MONEY:
-        return fmt_money(v, lang, compact=True)
+        return fmt_money(v, lang, compact=compact)
     if f.startswith(SHARE_PREFIX):
         return fmt_pct(v, lang, 0)
     if f in RATIOS:
         return fmt_number(v, lang, 2)
     return fmt_number(v, lang, 0 if abs(v) >= 10 else 1)
+
+
+def plural(key: str, n: int) -> str:
+    """``key`` or its singular ``key_one``: French "1 client" / "0 client", English
+    "1 customer" / "0 customers"."""
+    one = n <= 1 if lang == "fr" else n == 1
+    return f"{key}_one" if one else key
 
 
 def names_map() -> pd.Series:
@@ -85,21 +96,22 @@ st.write(t("segments.intro", as_of=fmt_date(as_of, lang)))
 table = _table(name, version, as_of)
 options = numeric_columns(table)
 if len(table) < 3:
-    st.info(t("segments.too_few", n=fmt_number(len(table), lang), need=3,
+    st.info(t(plural("segments.too_few", len(table)), n=fmt_number(len(table), lang), need=3,
               as_of=fmt_date(as_of, lang)))
     st.stop()
 
-c1, c2, c3 = st.columns([3, 1.2, 1.4])
 default = [f for f in DEFAULT_FEATURES if f in options]
-features = c1.multiselect(t("segments.features_label"), options, default=default,
+# the criteria on their own full-width row: every chosen chip stays visible
+features = st.multiselect(t("segments.features_label"), options, default=default,
                           format_func=feature_label, key="seg_features",
                           help=t("segments.features_help", as_of=fmt_date(as_of, lang)))
 k_max = int(min(K_MAX, len(table) - 1))
+c2, c3, c4 = st.columns([2, 1, 1], vertical_alignment="center")
 k = c2.slider(t("segments.k_label"), 2, k_max, min(4, k_max), key="seg_k",
               help=t("segments.k_help"))
 log = c3.toggle(t("segments.log_label"), value=True, key="seg_log",
                 help=t("segments.log_help"))
-seed = c3.number_input(t("segments.seed_label"), 0, 9999, 0, step=1, key="seg_seed",
+seed = c4.number_input(t("segments.seed_label"), 0, 9999, 0, step=1, key="seg_seed",
                        help=t("segments.seed_help"))
 if not features:
     st.info(t("segments.pick_features"))
@@ -117,7 +129,10 @@ for note in model.notes_:
                          for c, n in note["counts"].items())
     else:
         cols = ", ".join(feature_label(c) for c in note["columns"])
-    st.caption(t(f"segments.note_{note['code']}", columns=cols))
+    key = f"segments.note_{note['code']}"
+    if note["code"] == "constant_dropped":
+        key = plural(key, len(note["columns"]))
+    st.caption(t(key, columns=cols))
 
 summary = model.summary_.copy()
 summary["label"] = [f"{c} · {n}" for c, n in zip(summary["cluster"],
@@ -186,13 +201,24 @@ st.altair_chart(profile_heatmap(prof, lang, {
     "mean": t("segments.col_mean"), "overall": t("segments.col_overall"),
     "z": t("segments.col_z"), "index": t("segments.col_index")}), key="seg_heatmap")
 st.caption(t("segments.profiles_caption"))
-show_table(prof[["label", "feature_label", "mean", "overall_mean", "index", "z"]],
-           key="seg_profiles", filename=t("segments.file_profiles"), lang=lang, height=240,
-           labels={"label": t("segments.col_cluster"), "feature_label": t("segments.col_feature"),
-                   "mean": t("segments.col_mean"), "overall_mean": t("segments.col_overall"),
-                   "index": t("segments.col_index"), "z": t("segments.col_z")},
-           formats={"mean": "number1", "overall_mean": "number1", "index": "number",
-                    "z": "number1"})
+# Each row holds a different feature (euros, days, counts, shares): the page formats
+# the means row by row; the downloads keep the raw numbers.
+prof_labels = {"label": t("segments.col_cluster"), "feature_label": t("segments.col_feature"),
+               "mean": t("segments.col_mean"), "overall_mean": t("segments.col_overall"),
+               "index": t("segments.col_index"), "z": t("segments.col_z")}
+prof_raw = prof[["label", "feature_label", "mean", "overall_mean", "index", "z"]]
+prof_view = prof_raw.assign(
+    mean=[value_text(f, v, compact=False) for f, v in zip(prof["feature"], prof["mean"])],
+    overall_mean=[value_text(f, v, compact=False)
+                  for f, v in zip(prof["feature"], prof["overall_mean"])],
+    index=prof["index"].map(lambda v: fmt_number(v, lang) if pd.notna(v) else "–"),
+    z=prof["z"].map(lambda v: fmt_number(v, lang, 1)))
+st.dataframe(prof_view.rename(columns=prof_labels), hide_index=True, height=240,
+             key="seg_profiles_df",
+             column_config={prof_labels[c]: st.column_config.TextColumn(alignment="right")
+                            for c in ("mean", "overall_mean", "index", "z")})
+download_buttons(prof_raw, key="seg_profiles", filename=t("segments.file_profiles"),
+                 lang=lang, labels=prof_labels)
 
 # 4. perceptual map
 st.subheader(t("segments.map_title"))
@@ -205,7 +231,7 @@ def axis_words(col: str) -> str:
     return ", ".join(feature_label(f) for f in top)
 
 
-st.write(t("segments.map_read", total=fmt_pct(sum(ev), lang, 0), k_feat=len(model.features_),
+st.write(t(plural("segments.map_read", len(model.features_)), total=fmt_pct(sum(ev), lang, 0), k_feat=len(model.features_),
            pc1=fmt_pct(ev[0], lang, 0), pc2=fmt_pct(ev[1], lang, 0), axis1=axis_words("pc1"),
            axis2=axis_words("pc2") if ev[1] > 0 else "–"))
 pts = model.pca_

@@ -49,3 +49,36 @@ def test_same_seed_same_groups():
     a = app(PAGE)
     b = app(PAGE)
     assert _groups(a).equals(_groups(b))
+
+
+def _profiles(at, group_col="Groupe", feature_col="Critère"):
+    """The profile table as displayed (one row per group and criterion)."""
+    return next(d.value for d in at.dataframe if feature_col in d.value.columns
+                and group_col in d.value.columns)
+
+
+def test_profile_table_formats_money_counts_and_names_match_profiles():
+    at = app(PAGE)
+    at.sidebar.selectbox(key="sb_lang").set_value("en").run()
+    assert not at.exception and not at.error
+    prof = _profiles(at, "Group", "Criterion")
+    row = prof.set_index(["Group", "Criterion"])
+    money = prof[prof["Criterion"] == "Total spent"]
+    # money in euros without decimals, e.g. "€119,292" (was "119,291.8")
+    assert money["Group mean"].str.match(r"^€[\d,]+$").all(), money["Group mean"].tolist()
+    assert money["Mean of all"].str.startswith("€").all()
+    assert prof["Index (100 = average)"].str.match(r"^[\d,]+$|^–$").all()
+    # a group is named single-range only when it buys about one family
+    for (group, crit), r in row.iterrows():
+        if crit == "Families bought" and "single-range" in group.lower():
+            assert float(r["Group mean"]) <= 1.5, group
+    # the criteria chips follow the language
+    chips = at.multiselect(key="seg_features").options
+    assert "Recency (days)" in chips or any("Recency" in c for c in chips), chips
+
+
+def test_profile_table_french_money_format():
+    at = app(PAGE)
+    prof = _profiles(at)
+    money = prof[prof["Critère"] == "Marge"]
+    assert money["Moyenne du groupe"].str.endswith("€").all(), money["Moyenne du groupe"].tolist()

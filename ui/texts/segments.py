@@ -33,9 +33,14 @@ TEXTS = {
             "Seulement {n} clients ont acheté avant le {as_of} : trop peu pour former des "
             "groupes (il en faut au moins {need})."
         ),
+        "too_few_one": (
+            "Seulement {n} client a acheté avant le {as_of} : trop peu pour former des "
+            "groupes (il en faut au moins {need})."
+        ),
         "cannot_fit": "Regroupement impossible : {error}",
         "note_log_scale": "Échelle logarithmique (valeurs très dispersées) : {columns}.",
-        "note_constant_dropped": "Critère(s) ignoré(s), une seule valeur pour tous : {columns}.",
+        "note_constant_dropped": "Critères ignorés, une seule valeur pour tous : {columns}.",
+        "note_constant_dropped_one": "Critère ignoré, une seule valeur pour tous : {columns}.",
         "note_missing_imputed": "Valeurs manquantes remplacées par la médiane : {columns}.",
         "choose_title": "Combien de groupes ?",
         "choose_read": (
@@ -78,6 +83,11 @@ TEXTS = {
         "map_title": "Carte perceptuelle",
         "map_read": (
             "Les deux axes résument **{total}** de l'information des {k_feat} critères "
+            "(axe 1 : {pc1}, axe 2 : {pc2}). Axe 1 : surtout {axis1}. Axe 2 : surtout "
+            "{axis2}. Deux clients proches sur la carte se ressemblent."
+        ),
+        "map_read_one": (
+            "Les deux axes résument **{total}** de l'information du critère retenu "
             "(axe 1 : {pc1}, axe 2 : {pc2}). Axe 1 : surtout {axis1}. Axe 2 : surtout "
             "{axis2}. Deux clients proches sur la carte se ressemblent."
         ),
@@ -124,9 +134,14 @@ TEXTS = {
             "Only {n} customers bought before {as_of}: too few to form groups (at least "
             "{need} are needed)."
         ),
+        "too_few_one": (
+            "Only {n} customer bought before {as_of}: too few to form groups (at least "
+            "{need} are needed)."
+        ),
         "cannot_fit": "Clustering impossible: {error}",
         "note_log_scale": "Log scale (widely spread values): {columns}.",
         "note_constant_dropped": "Criteria ignored, a single value for everyone: {columns}.",
+        "note_constant_dropped_one": "Criterion ignored, a single value for everyone: {columns}.",
         "note_missing_imputed": "Missing values replaced by the median: {columns}.",
         "choose_title": "How many groups?",
         "choose_read": (
@@ -168,6 +183,11 @@ TEXTS = {
         "map_title": "Perceptual map",
         "map_read": (
             "The two axes keep **{total}** of the information of the {k_feat} criteria "
+            "(axis 1: {pc1}, axis 2: {pc2}). Axis 1: mostly {axis1}. Axis 2: mostly "
+            "{axis2}. Two customers close on the map look alike."
+        ),
+        "map_read_one": (
+            "The two axes keep **{total}** of the information of the chosen criterion "
             "(axis 1: {pc1}, axis 2: {pc2}). Axis 1: mostly {axis1}. Axis 2: mostly "
             "{axis2}. Two customers close on the map look alike."
         ),
