@@ -13,7 +13,7 @@ from ui.cards import metric_card
 from ui.charts_structure import backtest_chart, coefficients_chart, forecast_chart
 from ui.format import fmt_date, fmt_delta, fmt_money, fmt_number, fmt_pct, month_names
 from ui.i18n import t
-from ui.tables import show_table
+from ui.tables import display_frame, download_buttons, show_table
 
 state.ensure_app_shell()
 p = state.require("transactions", "customer_id", "date", "amount")
@@ -98,7 +98,17 @@ money = lambda v: fmt_money(v, lang)  # noqa: E731
 first_m = fmt_date(fc.index[0], lang, "month_name")
 last_m = fmt_date(fc.index[-1], lang, "month_name")
 hist_end = fmt_date(history.index[-1], lang, "month_name")
+# the actual months the forecast is compared with: calendar months, all complete (the
+# Overview's "12 months" are rolling days up to the reference date: another figure)
+span = t("forecast.span", start=fmt_date(last_actual.index[0], lang, "month"),
+         end=fmt_date(last_actual.index[-1], lang, "month"))
 
+
+def plural(key: str, count: float, **kwargs) -> str:
+    """``t(key)`` or ``t(key + "_one")`` from the number: singular under 2 in French,
+    for exactly 1 in English."""
+    one = abs(count) < 2 if lang == "fr" else abs(count) == 1
+    return t(key + "_one" if one else key, **kwargs)
 
 
 def r_word(r: float) -> str:
@@ -113,9 +123,10 @@ cols = st.columns(4)
 metric_card(cols[0], t("forecast.kpi_forecast", h=horizon),
             fmt_money(fc.sum(), lang, compact=True),
             t("forecast.read_forecast", first=first_m, last=last_m,
-              prev=money(last_actual.sum()), h=horizon),
+              prev=money(last_actual.sum()), span=span),
             delta=fmt_delta(fc.sum(), last_actual.sum(), lang),
-            delta_description=t("forecast.vs_last", h=horizon), help=t("forecast.help_forecast"))
+            delta_description=t("forecast.vs_last", n=len(last_actual)),
+            help=t("forecast.help_forecast", span=span))
 slope = float(params["slope"])
 metric_card(cols[1], t("forecast.kpi_trend"),
             ("+" if slope > 0 else "") + fmt_money(slope, lang),
@@ -143,13 +154,14 @@ labels = {"month": t("forecast.col_month"), "amount": t(f"forecast.value_{value}
           "forecast": t("forecast.series_forecast"), "trend": t("forecast.series_trend"),
           "coefficient": t("forecast.col_coefficient")}
 st.altair_chart(forecast_chart(comp, lang, labels), key="fc_chart")
+st.caption(t("forecast.chart_caption", last=hist_end, first=first_m))
 
 coefs = model.coefficients_[series]
 seasonal = bool(params["seasonal"])
 change = (fc.sum() - last_actual.sum()) / abs(last_actual.sum()) if last_actual.sum() else None
 sentence = t("forecast.reading", first=first_m, last=last_m, total=money(fc.sum()),
              change=fmt_pct(change, lang, signed=True) if change is not None else "–",
-             h=horizon, slope=money(abs(slope)),
+             span=span, slope=money(abs(slope)),
              direction=t("forecast.up" if slope >= 0 else "forecast.down"),
              r=fmt_number(params["r"], lang, 2))
 if seasonal:
@@ -166,15 +178,22 @@ c1, c2 = st.columns([3, 2])
 with c1:
     st.markdown("**" + t("forecast.table_title") + "**")
     table = comp[comp["kind"] == "forecast"][["month", "trend", "coefficient", "model"]]
-    table = table.assign(coefficient=table["coefficient"].round(3))
-    show_table(table.rename(columns={"model": "forecast"}), key="fc_table",
-               filename=t("forecast.file", series=group_label(series)), lang=lang,
-               labels={"month": t("forecast.col_month"), "trend": t("forecast.col_trend"),
-                       "coefficient": t("forecast.col_coefficient"),
-                       "forecast": t("forecast.col_forecast")},
-               formats={"month": "month", "trend": "money", "forecast": "money"},
-               column_config={t("forecast.col_coefficient"): st.column_config.NumberColumn(
-                   t("forecast.col_coefficient"), format="localized")})
+    table = table.assign(coefficient=table["coefficient"].round(3)).rename(
+        columns={"model": "forecast"})
+    # shown with exactly 3 decimals in the language ("1,000" / "1.000"); the downloads
+    # keep the numbers
+    tlabels = {"month": t("forecast.col_month"), "trend": t("forecast.col_trend"),
+               "coefficient": t("forecast.col_coefficient"),
+               "forecast": t("forecast.col_forecast")}
+    tformats = {"month": "month", "trend": "money", "forecast": "money"}
+    view = display_frame(table, lang, tformats, tlabels)
+    view[tlabels["coefficient"]] = table["coefficient"].map(
+        lambda v: fmt_number(v, lang, 3)).astype("object").to_numpy()
+    config = {tlabels[c]: st.column_config.TextColumn(tlabels[c], alignment="right")
+              for c in ("trend", "coefficient", "forecast")}
+    st.dataframe(view, hide_index=True, column_config=config, key="fc_table_df")
+    download_buttons(table, "fc_table", t("forecast.file", series=group_label(series)),
+                     lang, tlabels)
 with c2:
     st.markdown("**" + t("forecast.coef_title") + "**")
     if seasonal:
@@ -227,13 +246,13 @@ if by is not None:
     per = per.sort_values("forecast", ascending=False)
     gap = aggregation["gap"].sum()
     glob = aggregation["global"].sum()
-    st.markdown(t("forecast.agg_reading", total=money(aggregation["sum_of_groups"].sum()),
+    st.markdown(plural("forecast.agg_reading", len(groups), total=money(aggregation["sum_of_groups"].sum()),
                   glob=money(glob), gap=fmt_pct(gap / glob if glob else None, lang, signed=True),
                   n=fmt_number(len(groups), lang), level=t(f"forecast.level_{by}").lower()))
     show_table(per, key="fc_groups", filename=t("forecast.groups_file"), lang=lang,
                max_rows=100,
                labels={"group": t(f"forecast.level_{by}"),
-                       "last": t("forecast.col_last", h=horizon),
+                       "last": t("forecast.col_last", span=span),
                        "forecast": t("forecast.col_next", h=horizon),
                        "change": t("forecast.col_change"),
                        "slope": t("forecast.col_slope"), "r": "r",

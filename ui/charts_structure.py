@@ -20,6 +20,9 @@ from ui.format import fmt_date, fmt_money, fmt_number, fmt_pct, month_names
 
 # ABC classes (best first) and interquartile classes: dark to light.
 CLASS_COLORS = ("#1f4e79", "#2b6cb0", "#63a4de", "#a9cdee", "#d5e6f6")
+# The Pareto zones: three hues that stay apart on screen and in grey print
+# (dark blue / orange / grey-green), then greys for extra classes.
+ABC_COLORS = ("#1f4e79", "#dd6b20", "#6b8f71")
 GREEN = "#2f855a"
 RED = "#c53030"
 
@@ -40,9 +43,9 @@ def count_axis(lang: str, title: str | None = None) -> alt.Axis:
     return alt.Axis(title=title, labelExpr=expr)
 
 
-def _class_scale(domain) -> alt.Scale:
+def _class_scale(domain, palette=CLASS_COLORS) -> alt.Scale:
     domain = [str(d) for d in domain]
-    colors = list(CLASS_COLORS) + ["#e2e8f0"] * max(0, len(domain) - len(CLASS_COLORS))
+    colors = list(palette) + ["#a0aec0"] * max(0, len(domain) - len(palette))
     return alt.Scale(domain=domain, range=colors[: len(domain)])
 
 
@@ -50,6 +53,25 @@ def _diagonal() -> alt.Chart:
     diag = pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, 1.0]})
     return alt.Chart(diag).mark_line(color=GREY, strokeDash=[4, 4], strokeWidth=1.5).encode(
         x="x:Q", y="y:Q")
+
+
+def pareto_cut_labels(bounds: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The cuts between classes (every class end but the last) with their label
+    "A : 33 % → 80 %" (fr) / "A: 33% → 80%" (en): class, share of customers, share of
+    value at the end of that class.
+
+    >>> b = pd.DataFrame({"abc_class": ["A", "B", "C"], "share_customers": [0.2, 0.5, 1.0],
+    ...                   "share_value": [0.8, 0.95, 1.0]})
+    >>> pareto_cut_labels(b, "en")["text"].tolist()
+    ['A: 20% → 80%', 'B: 50% → 95%']
+    """
+    cuts = bounds.iloc[:-1].copy()
+    cuts["abc_class"] = cuts["abc_class"].astype(str)
+    sep = " : " if lang == "fr" else ": "
+    cuts["text"] = [f"{c}{sep}{fmt_pct(sc, lang, 0)} → {fmt_pct(sv, lang, 0)}"
+                    for c, sc, sv in zip(cuts["abc_class"], cuts["share_customers"],
+                                         cuts["share_value"], strict=True)]
+    return cuts
 
 
 def pareto_chart(curve: pd.DataFrame, bounds: pd.DataFrame, lang: str,
@@ -79,29 +101,27 @@ def pareto_chart(curve: pd.DataFrame, bounds: pd.DataFrame, lang: str,
               scale=alt.Scale(domain=[0, 1], nice=False))
     y = alt.Y("share_value:Q", axis=pct_axis(lang, labels["y"]),
               scale=alt.Scale(domain=[0, 1.0001], nice=False, clamp=True))
-    color = alt.Color("abc_class:N", scale=_class_scale(classes),
-                      legend=alt.Legend(title=labels["class"], orient="bottom-right"))
+    # legend outside the plot (right), symbols opaque so each class reads at a glance
+    color = alt.Color("abc_class:N", scale=_class_scale(classes, ABC_COLORS),
+                      legend=alt.Legend(title=labels["class"], orient="right",
+                                        symbolType="square", symbolOpacity=0.85,
+                                        symbolSize=160, labelFontSize=13))
     tooltip = [alt.Tooltip("abc_class:N", title=labels["class"]),
                alt.Tooltip("x_label:N", title=labels["x"]),
                alt.Tooltip("y_label:N", title=labels["y"])]
-    area = alt.Chart(data).mark_area(opacity=0.35, interpolate="step-after").encode(
+    area = alt.Chart(data).mark_area(opacity=0.3, interpolate="step-after").encode(
         x=x, y=y, color=color)
     line = alt.Chart(data).mark_line(color="#1a202c", strokeWidth=2).encode(
         x=x, y=y, tooltip=tooltip)
-    cuts = bounds.iloc[:-1].copy()
-    cuts["abc_class"] = cuts["abc_class"].astype(str)
-    cuts["text"] = [
-        f"{c} : {fmt_pct(sc, lang, 0)} → {fmt_pct(sv, lang, 0)}" if lang == "fr"
-        else f"{c}: {fmt_pct(sc, lang, 0)} → {fmt_pct(sv, lang, 0)}"
-        for c, sc, sv in zip(cuts["abc_class"], cuts["share_customers"], cuts["share_value"],
-                             strict=True)
-    ]
+    cuts = pareto_cut_labels(bounds, lang)
     vrule = alt.Chart(cuts).mark_rule(color=RED, strokeDash=[6, 3]).encode(
         x="share_customers:Q")
     hrule = alt.Chart(cuts).mark_rule(color=RED, strokeDash=[2, 3], opacity=0.7).encode(
         y="share_value:Q")
-    text = alt.Chart(cuts).mark_text(align="left", dx=6, dy=14, color=RED, fontSize=12,
-                                     fontWeight="bold").encode(
+    # each label ends on its cut line, inside its own class's zone (left of the vertical
+    # cut), just above the horizontal cut, where the curve leaves the space empty
+    text = alt.Chart(cuts).mark_text(align="right", baseline="bottom", dx=-5, dy=-3,
+                                     color=RED, fontSize=12, fontWeight="bold").encode(
         x="share_customers:Q", y="share_value:Q", text="text:N")
     return alt.layer(_diagonal(), area, line, vrule, hrule, text).properties(height=height)
 
@@ -319,10 +339,10 @@ def forecast_chart(frame: pd.DataFrame, lang: str, labels: Mapping[str, str],
                       "value": hist["actual"]}),
         pd.DataFrame({"month": hist["month"], "series": series["fitted"],
                       "value": hist["model"]}),
-        # the forecast line starts at the last fitted month so the two lines join
-        pd.DataFrame({"month": pd.concat([hist["month"].tail(1), fut["month"]]),
-                      "series": series["forecast"],
-                      "value": pd.concat([hist["model"].tail(1), fut["model"]])}),
+        # the forecast line holds forecast months only (its first point is the first
+        # forecast month); a thin dashed link below joins it to the last actual point
+        pd.DataFrame({"month": fut["month"], "series": series["forecast"],
+                      "value": fut["model"]}),
         pd.DataFrame({"month": data["month"], "series": series["trend"],
                       "value": data["trend"]}),
     ]
@@ -347,6 +367,15 @@ def forecast_chart(frame: pd.DataFrame, lang: str, labels: Mapping[str, str],
     )
     start = fut["month"].min() if len(fut) else None
     layers = [chart]
+    if start is not None and len(hist):
+        # link: last actual month (its actual value) -> first forecast month; no points,
+        # no tooltip, so no month ever reads as a forecast that is not one
+        link = pd.DataFrame({"month": [hist["month"].iloc[-1], fut["month"].iloc[0]],
+                             "value": [hist["actual"].iloc[-1], fut["model"].iloc[0]]})
+        if link["value"].notna().all():
+            layers.append(alt.Chart(link).mark_line(
+                color=ORANGE, strokeDash=[3, 3], strokeWidth=1.5, opacity=0.9).encode(
+                x="month:T", y="value:Q"))
     if start is not None:
         band = pd.DataFrame({"start": [start - pd.Timedelta(days=15)],
                              "end": [fut["month"].max() + pd.Timedelta(days=15)]})
@@ -388,16 +417,35 @@ def backtest_chart(detail: pd.DataFrame, lang: str, labels: Mapping[str, str],
     ).properties(height=height)
 
 
+def decimal_axis(lang: str, title: str | None = None, decimals: int = 1,
+                 **kwargs) -> alt.Axis:
+    """An axis of plain decimals: "1,2" (fr) / "1.2" (en)."""
+    expr = f"format(datum.value, '.{decimals}f')"
+    if lang == "fr":
+        expr = f"replace({expr}, '.', ',')"
+    return alt.Axis(title=title, labelExpr=expr, **kwargs)
+
+
 def coefficients_chart(coefs: pd.DataFrame, lang: str, labels: Mapping[str, str],
-                       height: int = 240) -> alt.LayerChart:
+                       height: int = 260) -> alt.LayerChart:
     """Seasonal coefficients per calendar month, bars around the line 1.
 
+    Each bar's value is written past its end: above the bars over 1, below the bars
+    under 1, never on the bar itself; the y axis reads "1,2" in French.
     ``coefs``: month_name (ordered), coefficient. ``labels``: "month", "coefficient".
     """
     data = coefs.copy()
     data["coef_label"] = data["coefficient"].map(lambda v: fmt_number(v, lang, 2))
     data["above"] = data["coefficient"] >= 1
     order = list(data["month_name"])
+    values = data["coefficient"].to_numpy(dtype="float64")
+    finite = values[np.isfinite(values)]
+    lo = min(1.0, float(finite.min())) if finite.size else 0.9
+    hi = max(1.0, float(finite.max())) if finite.size else 1.1
+    pad = max(0.08, 0.14 * (hi - lo))  # room for the labels past the bar ends
+    y = alt.Y("coefficient:Q", title=labels["coefficient"],
+              scale=alt.Scale(domain=[lo - pad, hi + pad], nice=False, zero=False),
+              axis=decimal_axis(lang, labels["coefficient"], tickCount=6))
     base = alt.Chart(data).encode(
         x=alt.X("month_name:N", sort=order, title=labels["month"],
                 axis=alt.Axis(labelAngle=-45, labelOverlap=False)),
@@ -405,13 +453,14 @@ def coefficients_chart(coefs: pd.DataFrame, lang: str, labels: Mapping[str, str]
                  alt.Tooltip("coef_label:N", title=labels["coefficient"])],
     )
     bars = base.mark_bar().encode(
-        y=alt.Y("coefficient:Q", title=labels["coefficient"],
-                scale=alt.Scale(zero=False)),
-        y2=alt.datum(1),
+        y=y, y2=alt.datum(1),
         color=alt.condition("datum.above", alt.value(BLUE), alt.value(ORANGE)),
     )
-    text = base.mark_text(dy=-8, fontSize=11).encode(y="coefficient:Q", text="coef_label:N")
+    over = base.transform_filter("datum.above").mark_text(
+        baseline="bottom", dy=-3, fontSize=10, color="#1a202c").encode(
+        y=alt.Y("coefficient:Q"), text="coef_label:N")
+    under = base.transform_filter("!datum.above").mark_text(
+        baseline="top", dy=3, fontSize=10, color="#1a202c").encode(
+        y=alt.Y("coefficient:Q"), text="coef_label:N")
     one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color=GREY).encode(y="y:Q")
-    return alt.layer(bars, one, text).properties(height=height)
-
-
+    return alt.layer(bars, one, over, under).properties(height=height)

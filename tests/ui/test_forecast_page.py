@@ -1,5 +1,8 @@
 """AppTest of the Forecast page on the demo portfolio."""
 
+import re
+
+import pandas as pd
 from apptest_helpers import app, charts, texts
 
 PAGE = "pages/forecast.py"
@@ -19,6 +22,24 @@ def test_forecast_of_the_total_with_backtest():
     assert "prévision naïve" in body
     assert len(at.dataframe[0].value) == 12  # month-by-month forecast
     assert len(at.dataframe[1].value) == 6  # held-out months
+
+
+def test_table_coefficients_and_compared_months_are_explicit():
+    at = app(PAGE)
+    table = at.dataframe[0].value
+    coef = table["Coefficient saisonnier"].tolist()
+    # always 3 decimals with a decimal comma ("1,000", never "1")
+    assert all(re.fullmatch(r"\d,\d{3}", c) for c in coef), coef
+    captions = " ".join(texts(at.caption))
+    # the actual compared with the forecast is named by its complete months
+    span = re.search(r"réalisés en (\d{2}/\d{4}) → (\d{2}/\d{4}) \(mois complets\)",
+                     captions)
+    assert span, captions
+    start, end = (pd.Timestamp(f"{m[3:]}-{m[:2]}-01") for m in span.groups())
+    assert (end.year - start.year) * 12 + end.month - start.month == 11  # 12 months
+    assert "au dernier mois réalisé" in captions  # how the forecast line joins
+    body = " ".join(texts(at.markdown))
+    assert f"par rapport au réalisé {span.group(1)} → {span.group(2)}, mois complets" in body
 
 
 def test_horizon_and_method_controls():
@@ -51,3 +72,7 @@ def test_forecast_in_english():
     assert not at.exception
     assert at.title[0].value == "Forecasts"
     assert at.metric[0].label == "12-month forecast"
+    coef = at.dataframe[0].value["Seasonal coefficient"].tolist()
+    assert all(re.fullmatch(r"\d\.\d{3}", c) for c in coef), coef
+    assert re.search(r"actual in \d{4}-\d{2} → \d{4}-\d{2} \(complete months\)",
+                     " ".join(texts(at.caption)))

@@ -42,11 +42,17 @@ TEXTS = {
         "whole_portfolio": "tout le portefeuille",
         "missing_group": "(non renseigné)",
         "kpi_forecast": "Prévision {h} mois",
-        "help_forecast": "Somme des prévisions mensuelles : tendance × coefficient du mois.",
-        "read_forecast": (
-            "De {first} à {last}, contre {prev} sur les {h} derniers mois réalisés."
+        "help_forecast": (
+            "Somme des prévisions mensuelles : tendance × coefficient du mois. Le réalisé "
+            "comparé porte sur des mois civils complets ({span}) : ce n'est pas le chiffre "
+            "des 12 mois glissants de la Vue d'ensemble, qui court jusqu'à la date de "
+            "référence."
         ),
-        "vs_last": "vs {h} derniers mois",
+        "span": "{start} → {end}",
+        "read_forecast": (
+            "De {first} à {last}, contre {prev} réalisés en {span} (mois complets)."
+        ),
+        "vs_last": "vs {n} mois complets",
         "kpi_trend": "Tendance par mois",
         "help_trend": (
             "Pente de la droite des moindres carrés y = a·t + b ajustée sur les ventes "
@@ -70,6 +76,11 @@ TEXTS = {
         "read_naive_better": "« Comme l'an dernier » fait mieux : prudence avec la tendance.",
         "no_backtest": "Il faut au moins {n} mois d'historique pour mesurer l'erreur.",
         "chart_title": "Ventes et prévision : {series}",
+        "chart_caption": (
+            "La ligne orange pleine porte les seuls mois prévus, à partir de {first} ; le "
+            "trait orange pointillé la relie au dernier mois réalisé ({last}, sa valeur "
+            "réelle)."
+        ),
         "series_actual": "Réalisé",
         "series_fitted": "Modèle (passé)",
         "series_forecast": "Prévision",
@@ -79,8 +90,8 @@ TEXTS = {
         "up": "hausse",
         "down": "baisse",
         "reading": (
-            "**De {first} à {last}, la prévision est de {total} ({change} par rapport aux "
-            "{h} derniers mois).** La tendance est à la {direction} de {slope} par mois "
+            "**De {first} à {last}, la prévision est de {total} ({change} par rapport au "
+            "réalisé {span}, mois complets).** La tendance est à la {direction} de {slope} par mois "
             "(r = {r})."
         ),
         "reading_season": (
@@ -125,7 +136,11 @@ TEXTS = {
             "donne {glob} (écart {gap}). L'écart vient des coefficients saisonniers propres "
             "à chaque groupe et des tendances en baisse arrêtées à zéro."
         ),
-        "col_last": "Réalisé {h} derniers mois",
+        "agg_reading_one": (
+            "La prévision individuelle du seul groupe ({level}) donne {total} ; la prévision "
+            "du total donne {glob} (écart {gap})."
+        ),
+        "col_last": "Réalisé {span}",
         "col_next": "Prévision {h} mois",
         "col_change": "Évolution",
         "col_slope": "Tendance / mois",
@@ -179,9 +194,16 @@ TEXTS = {
         "whole_portfolio": "whole portfolio",
         "missing_group": "(not filled in)",
         "kpi_forecast": "{h}-month forecast",
-        "help_forecast": "Sum of the monthly forecasts: trend × coefficient of the month.",
-        "read_forecast": "From {first} to {last}, against {prev} over the last {h} months.",
-        "vs_last": "vs last {h} months",
+        "help_forecast": (
+            "Sum of the monthly forecasts: trend × coefficient of the month. The actual "
+            "it is compared with covers complete calendar months ({span}): not the "
+            "Overview's rolling 12 months, which run up to the reference date."
+        ),
+        "span": "{start} → {end}",
+        "read_forecast": (
+            "From {first} to {last}, against {prev} actual in {span} (complete months)."
+        ),
+        "vs_last": "vs {n} complete months",
         "kpi_trend": "Trend per month",
         "help_trend": (
             "Slope of the least-squares line y = a·t + b fitted on monthly sales; r = "
@@ -203,6 +225,10 @@ TEXTS = {
         "read_naive_better": "\"Same as last year\" does better: be careful with the trend.",
         "no_backtest": "At least {n} months of history are needed to measure the error.",
         "chart_title": "Sales and forecast: {series}",
+        "chart_caption": (
+            "The solid orange line holds the forecast months only, from {first}; the dotted "
+            "orange link joins it to the last actual month ({last}, its actual value)."
+        ),
         "series_actual": "Actual",
         "series_fitted": "Model (past)",
         "series_forecast": "Forecast",
@@ -212,8 +238,8 @@ TEXTS = {
         "up": "rising",
         "down": "falling",
         "reading": (
-            "**From {first} to {last}, the forecast is {total} ({change} against the last "
-            "{h} months).** The trend is {direction} by {slope} per month (r = {r})."
+            "**From {first} to {last}, the forecast is {total} ({change} against the "
+            "actual of {span}, complete months).** The trend is {direction} by {slope} per month (r = {r})."
         ),
         "reading_season": (
             "Strongest month: {high} ({high_pct} against the trend); weakest: {low} "
@@ -231,7 +257,7 @@ TEXTS = {
         "file": "forecast_{series}",
         "coef_title": "Seasonal coefficients",
         "coef_caption": (
-            "1.20 = a month 20 % above the trend; 0.80 = 20 % below. The 12 coefficients "
+            "1.20 = a month 20% above the trend; 0.80 = 20% below. The 12 coefficients "
             "average 1."
         ),
         "no_season": (
@@ -255,7 +281,11 @@ TEXTS = {
             "total gives {glob} (gap {gap}). The gap comes from each group's own seasonal "
             "coefficients and from falling trends stopped at zero."
         ),
-        "col_last": "Actual last {h} months",
+        "agg_reading_one": (
+            "The individual forecast of the only group ({level}) gives {total}; the "
+            "forecast of the total gives {glob} (gap {gap})."
+        ),
+        "col_last": "Actual {span}",
         "col_next": "{h}-month forecast",
         "col_change": "Change",
         "col_slope": "Trend / month",
