@@ -295,16 +295,29 @@ if view == "limits":
                 t("whatif.read_was", value=fmt_money(sm["expected_loss_before"], lang)),
                 delta=fmt_delta(sm["expected_loss_after"], sm["expected_loss_before"], lang),
                 delta_color="inverse", help=t("whatif.help_loss"))
-    metric_card(row[3], t("whatif.kpi_dso_after"),
+    metric_card(row[3], t("whatif.kpi_dso_after", window=sm["months"]),
                 t("whatif.days", n=fmt_number(sm["dso_after"], lang)),
                 t("whatif.read_was", value=t("whatif.days",
                                              n=fmt_number(sm["dso_before"], lang))),
                 delta=fmt_delta(sm["dso_after"], sm["dso_before"], lang, "absolute"),
-                delta_color="inverse")
-    st.altair_chart(orders_chart(res.monthly, lang, {
+                delta_color="inverse", help=t("whatif.help_dso", window=sm["months"]))
+    # the replay window (as_of - months, as_of] starts inside a month unless as_of is a
+    # month end: that first, partial month is left out of the chart (said below it) so the
+    # chart shows exactly the window's months
+    win_start = (as_of - pd.DateOffset(months=int(sm["months"]))
+                 + pd.Timedelta(days=1)).normalize()
+    monthly = res.monthly
+    partial = monthly[monthly["month"] < win_start]
+    monthly = monthly.drop(partial.index)
+    st.altair_chart(orders_chart(monthly, lang, {
         "month": t("whatif.axis_month"), "amount": t("whatif.axis_orders_ttc"),
         "accepted": t("whatif.accepted"), "blocked": t("whatif.blocked")}),
         key="wi_orders_chart")
+    if len(partial):
+        first_amount = float((partial["accepted"] + partial["blocked"]).sum())
+        st.caption(t("whatif.partial_month", month=fmt_date(win_start, lang, "month_name"),
+                     start=fmt_date(win_start, lang),
+                     amount=fmt_money(first_amount, lang), n=sm["months"]))
     if sm["n_blocked"] == 0:
         st.write(t("whatif.read_limits_none"))
     else:
@@ -329,7 +342,8 @@ if view == "limits":
          sm["revenue_ttc_after"]),
         (t("whatif.ind_exposure"), "money", sm["exposure_before"], sm["exposure_after"]),
         (t("whatif.ind_loss"), "money", sm["expected_loss_before"], sm["expected_loss_after"]),
-        (t("whatif.ind_dso"), "days", sm["dso_before"], sm["dso_after"]),
+        (t("whatif.ind_dso", window=sm["months"]), "days", sm["dso_before"],
+         sm["dso_after"]),
     ], key="wi_limits_table", filename=t("whatif.limits_file"))
     if sm["n_blocked"]:
         with st.expander(t("whatif.blocked_expander", n=fmt_number(sm["n_blocked"], lang))):
@@ -402,7 +416,7 @@ elif view == "terms":
         factoring_rate=f_rate / 100, factoring_reserve=f_res / 100)
     out = simulate_payment_terms(revenue_ttc, dso, scenario)
     row = st.columns(4)
-    metric_card(row[0], t("whatif.kpi_dso_after"), t("whatif.days",
+    metric_card(row[0], t("whatif.kpi_dso_after", window=12), t("whatif.days",
                                                       n=fmt_number(out["dso_after"], lang)),
                 t("whatif.read_was", value=t("whatif.days", n=fmt_number(dso, lang))),
                 delta=fmt_delta(out["dso_after"], dso, lang, "absolute")
@@ -463,7 +477,7 @@ elif view == "terms":
                                                                lang),
                wcn=fmt_money(out["wcn_before"], lang)) if unchanged else text)
     before_after([
-        (t("whatif.ind_dso"), "days", out["dso_before"], out["dso_after"]),
+        (t("whatif.ind_dso", window=12), "days", out["dso_before"], out["dso_after"]),
         (t("whatif.ind_wcn"), "money", out["wcn_before"], out["wcn_after"]),
         (t("whatif.ind_financing"), "money", out["financing_cost_before"],
          out["financing_cost_after"]),
@@ -661,7 +675,8 @@ else:
                 scenario_from_dict({**e["params"], "kind": e["kind"]})  # validates
             for e in entries:
                 store.save_scenario(name, {**e, "portfolio": name})
-            st.success(t("whatif.sc_uploaded", n=len(entries)))
+            st.success(t("whatif.sc_uploaded_one" if len(entries) == 1 else "whatif.sc_uploaded",
+                         n=fmt_number(len(entries), lang)))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             st.error(t("whatif.sc_bad_file", error=exc))
     saved = store.scenarios(name)

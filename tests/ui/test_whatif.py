@@ -1,6 +1,7 @@
 """AppTest of the What-if page (Simulations) on the demo portfolio: credit limits,
 payment terms, prices, break-even, saved scenarios."""
 
+import pyarrow as pa
 from apptest_helpers import ROOT, TIMEOUT, app, charts, texts
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +28,14 @@ def test_credit_limits_replay_and_controls():
     assert at.title[0].value == "Simulations"
     assert len(charts(at)) == 1  # orders accepted / blocked per month
     assert "auraient été refusées" in _body(at)
+    # exactly the 12 months of the window: the partial first month (the window starts on
+    # 31/10/2025) is left out of the chart and said in a caption
+    data = pa.ipc.open_stream(charts(at)[0].proto.datasets[0].data.data).read_all()
+    months = data.to_pandas()["month"]
+    assert months.nunique() == 12 and str(months.min())[:7] == "2025-11"
+    assert any("ce mois partiel n'est pas dessiné" in c for c in texts(at.caption))
+    # the DSO says its window (the Credit risk page defaults to 3 months)
+    assert _metric(at, "DSO sur 12 mois, après").help.startswith("Délai moyen")
     blocked_now = int(_metric(at, "Commandes bloquées").value.replace("\u202f", ""))
     # halving every current limit blocks more orders
     at.slider(key="wi_lim_factor").set_value(50).run()

@@ -71,7 +71,17 @@ TEXTS = {
             "Perte attendue = Σ encours × probabilité de défaut (classe de risque) × taux de "
             "perte en cas de défaut."
         ),
-        "kpi_dso_after": "DSO après",
+        "kpi_dso_after": "DSO sur {window} mois, après",
+        "help_dso": (
+            "Délai moyen de recouvrement (DSO) calculé sur les {window} derniers mois (année "
+            "de 360 jours). La page Risque client le calcule par défaut sur 3 mois : les deux "
+            "chiffres peuvent différer."
+        ),
+        "partial_month": (
+            "Le graphique montre les {n} mois de la fenêtre ; elle commence le {start}, en "
+            "{month} : ce mois partiel n'est pas dessiné, mais ses commandes ({amount}) "
+            "comptent dans les totaux."
+        ),
         "axis_month": "Mois",
         "axis_orders_ttc": "Commandes TTC",
         "accepted": "Acceptées",
@@ -100,7 +110,7 @@ TEXTS = {
         "ind_revenue_ttc": "CA TTC facturé (12 mois)",
         "ind_exposure": "Encours (exposition)",
         "ind_loss": "Perte attendue",
-        "ind_dso": "DSO (jours)",
+        "ind_dso": "DSO sur {window} mois (jours)",
         "limits_file": "simulation_plafonds",
         "blocked_expander": "Voir les {n} commandes bloquées et les clients concernés",
         "blocked_cust_file": "clients_bloques",
@@ -347,7 +357,8 @@ TEXTS = {
             "remettez un scénario dans ses curseurs."
         ),
         "sc_upload": "Recharger un fichier de scénarios (JSON)",
-        "sc_uploaded": "{n} scénario(s) rechargé(s).",
+        "sc_uploaded": "{n} scénarios rechargés.",
+        "sc_uploaded_one": "{n} scénario rechargé.",
         "sc_bad_file": "Ce fichier n'est pas un fichier de scénarios valide : {error}",
         "sc_none": (
             "Aucun scénario enregistré : réglez une simulation puis cliquez sur "
@@ -445,7 +456,16 @@ TEXTS = {
             "Expected loss = Σ outstanding × default probability (risk band) × loss given "
             "default."
         ),
-        "kpi_dso_after": "DSO after",
+        "kpi_dso_after": "DSO over {window} months, after",
+        "help_dso": (
+            "Days sales outstanding (DSO) over the last {window} months (360-day year). The "
+            "Credit risk page computes it over 3 months by default: the two figures may "
+            "differ."
+        ),
+        "partial_month": (
+            "The chart shows the window's {n} months; it starts on {start}, in {month}: that "
+            "partial month is not drawn, but its orders ({amount}) count in the totals."
+        ),
         "axis_month": "Month",
         "axis_orders_ttc": "Orders incl. tax",
         "accepted": "Accepted",
@@ -474,7 +494,7 @@ TEXTS = {
         "ind_revenue_ttc": "Revenue invoiced incl. tax (12 months)",
         "ind_exposure": "Outstanding (exposure)",
         "ind_loss": "Expected loss",
-        "ind_dso": "DSO (days)",
+        "ind_dso": "DSO over {window} months (days)",
         "limits_file": "credit_limit_whatif",
         "blocked_expander": "See the {n} blocked orders and the customers concerned",
         "blocked_cust_file": "blocked_customers",
@@ -713,7 +733,8 @@ TEXTS = {
             "into its controls."
         ),
         "sc_upload": "Upload a scenario file (JSON)",
-        "sc_uploaded": "{n} scenario(s) loaded.",
+        "sc_uploaded": "{n} scenarios loaded.",
+        "sc_uploaded_one": "{n} scenario loaded.",
         "sc_bad_file": "This is not a valid scenario file: {error}",
         "sc_none": "No scenario saved yet: set up a simulation, then click \"Save\".",
         "sc_pick": "Scenario",
