@@ -520,17 +520,17 @@ def engagement(transactions: pd.DataFrame, as_of, period_months: int = 12) -> pd
 # --------------------------------------------------------------------------------------
 PR_STRATEGIES: dict[str, dict] = {
     "develop": {
-        "p": "high", "r": "low", "contacts_per_year": 12,
+        "p": "high", "r": "low", "contacts_per_year": 24, "visits_per_year": 12,
         "fr": "Développer", "en": "Develop",
         "action_fr": "Intensifier les contacts : visites, propositions sur les familles non "
                      "achetées, conquête de part de marché",
         "action_en": "Step up contacts: visits, proposals on families not yet bought, win "
                      "share of wallet",
-        "frequency_fr": "Visite mensuelle et appels entre les visites",
-        "frequency_en": "Monthly visit, calls in between",
+        "frequency_fr": "Visite mensuelle et un appel entre deux visites",
+        "frequency_en": "Monthly visit and one call between two visits",
     },
     "defend": {
-        "p": "high", "r": "high", "contacts_per_year": 6,
+        "p": "high", "r": "high", "contacts_per_year": 6, "visits_per_year": 6,
         "fr": "Défendre et fidéliser", "en": "Defend and retain",
         "action_fr": "Fidéliser : suivi grand compte, offre personnalisée, veille sur la "
                      "concurrence",
@@ -539,7 +539,7 @@ PR_STRATEGIES: dict[str, dict] = {
         "frequency_en": "Visit every two months",
     },
     "maintain": {
-        "p": "low", "r": "high", "contacts_per_year": 4,
+        "p": "low", "r": "high", "contacts_per_year": 4, "visits_per_year": 0,
         "fr": "Entretenir à moindre coût", "en": "Maintain at lower cost",
         "action_fr": "Garder le client par des canaux à distance : téléphone, e-mail, "
                      "commande en ligne",
@@ -549,12 +549,12 @@ PR_STRATEGIES: dict[str, dict] = {
         "frequency_en": "Quarterly call or e-mail",
     },
     "minimal": {
-        "p": "low", "r": "low", "contacts_per_year": 1,
+        "p": "low", "r": "low", "contacts_per_year": 2, "visits_per_year": 0,
         "fr": "Effort minimal", "en": "Minimal effort",
         "action_fr": "Effort minimal : e-mailings, publipostage ; envisager l'abandon",
         "action_en": "Minimal effort: e-mailings, direct mail; consider letting go",
-        "frequency_fr": "Un à deux e-mailings par an",
-        "frequency_en": "One or two e-mailings a year",
+        "frequency_fr": "Deux e-mailings par an",
+        "frequency_en": "Two e-mailings a year",
     },
 }
 
@@ -654,8 +654,11 @@ def pr_strategy(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | Non
     """Potential (P) x realisation (R) quadrant and contact strategy of every customer.
 
     revenue = net revenue over ``(as_of - window_months, as_of]``; potential = annual
-    potential (given or estimated, see :func:`estimate_potential`); penetration =
-    revenue / potential (NaN when the potential is 0 or unknown); P is "high" when
+    potential (given or estimated, see :func:`estimate_potential`), raised to the revenue
+    where the customer already buys more than it (a potential below what is realised is
+    implausible: ``potential_raised`` flags those rows, ``declared_potential`` keeps the
+    value of the customers table); penetration = revenue / potential, hence at most 1
+    (NaN when the potential is 0 or unknown); P is "high" when
     potential >= p_cut, R is "high" when penetration >= r_cut (default cuts: the
     medians). Quadrants (``PR_STRATEGIES``): high P & low R -> develop, high P & high R
     -> defend, low P & high R -> maintain, low P & low R -> minimal. untapped =
@@ -664,10 +667,12 @@ def pr_strategy(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | Non
     Returns
     -------
     DataFrame
-        customer_id, revenue, potential, potential_source, penetration, p_class,
-        r_class, quadrant (categorical in ``PR_STRATEGIES`` order), untapped; sorted by
-        quadrant then untapped descending. ``attrs``: p_cut, r_cut, n_estimated (rows
-        whose potential was estimated), n_unknown (rows left without a potential).
+        customer_id, revenue, potential, potential_source, declared_potential (the
+        given potential before raising, NaN when estimated), potential_raised,
+        penetration, p_class, r_class, quadrant (categorical in ``PR_STRATEGIES``
+        order), untapped; sorted by quadrant then untapped descending. ``attrs``: p_cut,
+        r_cut, n_estimated (rows whose potential was estimated), n_unknown (rows left
+        without a potential), n_raised (given potentials raised to the revenue).
 
     Examples
     --------
@@ -692,6 +697,13 @@ def pr_strategy(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | Non
     rev = rev.reindex(pd.Index(bought).union(rev.index), fill_value=0.0)
     table = estimate_potential(rev, customers, quantile=quantile, min_peers=min_peers)
     pot = table["potential"].to_numpy(dtype="float64", na_value=np.nan)
+    revenue = table["revenue"].to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        raised = np.isfinite(pot) & (revenue > pot)
+    table["declared_potential"] = np.where(table["potential_source"] == "given", pot, np.nan)
+    table["potential_raised"] = raised
+    pot = np.where(raised, revenue, pot)
+    table["potential"] = pot
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         pen = np.where(pot > 0, table["revenue"].to_numpy() / np.where(pot > 0, pot, 1), np.nan)
     table["penetration"] = pen
@@ -712,7 +724,8 @@ def pr_strategy(transactions: pd.DataFrame, as_of, customers: pd.DataFrame | Non
                               ascending=[True, False, True]).reset_index(drop=True)
     table.attrs.update(p_cut=float(p_cut), r_cut=float(r_cut),
                        n_estimated=int(table["potential_source"].isin(ESTIMATED_SOURCES).sum()),
-                       n_unknown=int((table["potential_source"] == "unknown").sum()))
+                       n_unknown=int((table["potential_source"] == "unknown").sum()),
+                       n_raised=int(raised.sum()))
     return table
 
 
@@ -730,7 +743,9 @@ def pr_summary(table: pd.DataFrame, strategies: Mapping[str, dict] | None = None
     """Per quadrant: customers, share, revenue, potential, untapped, estimated potentials
     and the recommended contacts per year (from the strategy map), in map order.
 
-    contacts_total = customers x contacts_per_year, the yearly contact workload.
+    contacts_total = customers x contacts_per_year, the yearly contact workload;
+    visits_total = customers x visits_per_year, the part of it made of visits (0 when
+    the map gives no ``visits_per_year``).
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"quadrant": ["develop", "develop", "minimal"],
@@ -764,5 +779,7 @@ def pr_summary(table: pd.DataFrame, strategies: Mapping[str, dict] | None = None
     out.insert(1, "share", out["customers"] / n if n else 0.0)
     out["contacts_per_year"] = [strat[k].get("contacts_per_year", np.nan) for k in keys]
     out["contacts_total"] = out["customers"] * out["contacts_per_year"]
+    out["visits_per_year"] = [strat[k].get("visits_per_year", 0) for k in keys]
+    out["visits_total"] = out["customers"] * out["visits_per_year"]
     out.index.name = "quadrant"
     return out.reset_index()

@@ -57,8 +57,8 @@ if custom:
                             value=float(medians_attrs["p_cut"]),
                             step=1000.0, format="%.0f", key="pr_p_cut",
                             help=t("strategy.p_cut_help"))
-    r_pct = d2.slider(t("strategy.r_cut_label"), 0, 150,
-                      int(round(medians_attrs["r_cut"] * 100)), 1, format="%d %%",
+    r_pct = d2.slider(t("strategy.r_cut_label"), 0, 100,
+                      min(100, int(round(medians_attrs["r_cut"] * 100))), 1, format="%d %%",
                       key="pr_r_cut", help=t("strategy.r_cut_help"))
     r_cut = r_pct / 100
 table, attrs = (medians, medians_attrs) if not custom else _pr(
@@ -76,6 +76,10 @@ if n_est:
                  portfolio=fmt_number(sources.get("portfolio", 0), lang)))
 if n_unknown:
     st.caption(t("strategy.unknown", n=fmt_number(n_unknown, lang)))
+n_raised = attrs.get("n_raised", 0)
+if n_raised:
+    st.caption(t("strategy.raised_one" if n_raised == 1 else "strategy.raised",
+                 n=fmt_number(n_raised, lang)))
 
 summary = pr_summary(table)
 s = summary.set_index("quadrant")
@@ -93,7 +97,7 @@ order = [quadrant_label(k) for k in PR_STRATEGIES]
 st.altair_chart(pr_chart(chart_data, attrs["p_cut"], attrs["r_cut"], lang, {
     "potential": t("strategy.axis_potential"), "penetration": t("strategy.axis_penetration"),
     "revenue": t("strategy.col_revenue"), "customer": t("strategy.col_customer"),
-    "quadrant": t("strategy.col_quadrant")}, order), key="pr_chart")
+    "quadrant": t("strategy.col_quadrant")}, order, cap=1.05), key="pr_chart")
 st.caption(t("strategy.chart_caption"))
 
 dev = s.loc["develop"]
@@ -106,7 +110,8 @@ mini = s.loc["minimal"]
 st.write(t("strategy.read_minimal", n=fmt_number(mini["customers"], lang),
            revenue=fmt_pct(mini["revenue"] / s["revenue"].sum() if s["revenue"].sum() else None,
                            lang, 0),
-           contacts=fmt_number(summary["contacts_total"].sum(), lang)))
+           contacts=fmt_number(summary["contacts_total"].sum(), lang),
+           visits=fmt_number(summary["visits_total"].sum(), lang)))
 
 st.subheader(t("strategy.summary_title"))
 shown = summary.assign(
@@ -114,8 +119,10 @@ shown = summary.assign(
     frequency=summary["quadrant"].astype(str).map(
         lambda k: PR_STRATEGIES[k][f"frequency_{lang}"]),
     action=summary["quadrant"].astype(str).map(lambda k: PR_STRATEGIES[k][f"action_{lang}"]))
-shown = shown[["label", "customers", "share", "revenue", "potential", "untapped", "estimated",
-               "frequency", "contacts_per_year", "contacts_total", "action"]]
+# what to do first (frequency, contacts), then the figures behind the split
+shown = shown[["label", "frequency", "contacts_per_year", "customers", "share",
+               "contacts_total", "visits_total", "revenue", "potential", "untapped",
+               "estimated", "action"]]
 show_table(shown, key="pr_summary", filename=t("strategy.file_summary"), lang=lang,
            labels={"label": t("strategy.col_quadrant"), "customers": t("strategy.col_customers"),
                    "share": t("strategy.col_share"), "revenue": t("strategy.col_revenue"),
@@ -125,10 +132,14 @@ show_table(shown, key="pr_summary", filename=t("strategy.file_summary"), lang=la
                    "frequency": t("strategy.col_frequency"),
                    "contacts_per_year": t("strategy.col_contacts_per_year"),
                    "contacts_total": t("strategy.col_contacts_total"),
+                   "visits_total": t("strategy.col_visits_total"),
                    "action": t("strategy.col_action")},
            formats={"customers": "number", "share": "pct", "revenue": "money",
                     "potential": "money", "untapped": "money", "estimated": "number",
-                    "contacts_per_year": "number", "contacts_total": "number"})
+                    "contacts_per_year": "number", "contacts_total": "number",
+                    "visits_total": "number"},
+           column_config={t("strategy.col_frequency"): st.column_config.TextColumn(
+               t("strategy.col_frequency"), width="medium")})
 
 st.subheader(t("strategy.list_title"))
 pick = st.selectbox(t("strategy.list_label"), [*PR_STRATEGIES, "all"], key="pr_pick",
@@ -137,21 +148,26 @@ pick = st.selectbox(t("strategy.list_label"), [*PR_STRATEGIES, "all"], key="pr_p
 listed = table if pick == "all" else table[table["quadrant"].astype(str) == pick]
 listed = listed.assign(
     quadrant=listed["quadrant"].astype(str).map(quadrant_label),
-    potential_source=listed["potential_source"].map(lambda x: t(f"strategy.source_{x}")))
+    potential_source=listed["potential_source"].map(lambda x: t(f"strategy.source_{x}")),
+    potential_raised=listed["potential_raised"].map({True: t("common.yes"), False: ""}))
 extra = [c for c in ("name", "sector", "size", "sales_rep")
          if p.customers is not None and c in p.customers.columns]
 if extra:
     info = p.customers.dropna(subset=["customer_id"]).drop_duplicates("customer_id")
     listed = listed.merge(info[["customer_id", *extra]].assign(
         customer_id=info["customer_id"].astype(str)), on="customer_id", how="left")
-listed = listed[["customer_id", *extra, "quadrant", "revenue", "potential", "potential_source",
-                 "penetration", "untapped"]]
+first = [c for c in extra if c == "name"]
+listed = listed[["customer_id", *first, "quadrant", "penetration", "revenue", "potential",
+                 "potential_raised", "untapped", *[c for c in extra if c != "name"],
+                 "potential_source", "declared_potential"]]
 show_table(listed, key="pr_customers", filename=t("strategy.file_customers"), lang=lang,
            max_rows=500, height=360,
            labels={"quadrant": t("strategy.col_quadrant"), "revenue": t("strategy.col_revenue"),
                    "potential": t("strategy.col_potential"),
                    "potential_source": t("strategy.col_source"),
                    "penetration": t("strategy.col_penetration"),
+                   "potential_raised": t("strategy.col_raised"),
+                   "declared_potential": t("strategy.col_declared"),
                    "untapped": t("strategy.col_untapped")},
            formats={"revenue": "money", "potential": "money", "penetration": "pct",
-                    "untapped": "money"})
+                    "untapped": "money", "declared_potential": "money"})

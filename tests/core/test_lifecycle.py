@@ -283,6 +283,41 @@ def test_pr_strategy_hand_computed(pr):
     assert s.loc["develop", "contacts_total"] == 2 * PR_STRATEGIES["develop"]["contacts_per_year"]
 
 
+def test_pr_strategy_raises_a_given_potential_below_the_revenue(pr):
+    """C buys 300 but the customers table says its potential is 120: the potential is
+    raised to 300 (penetration 100 %, not 250 %), flagged, and the declared 120 kept."""
+    tx, customers = pr
+    customers = customers.assign(potential=[None, None, 120.0, None, None, 400.0])
+    t = pr_strategy(tx, AS_OF, customers).set_index("customer_id")
+    assert t.loc["C", "potential"] == 300.0 and t.loc["C", "penetration"] == 1.0
+    assert bool(t.loc["C", "potential_raised"]) and t.loc["C", "declared_potential"] == 120.0
+    assert t.loc["C", "untapped"] == 0.0
+    # F buys 50 of a given 400: kept as is
+    assert not t.loc["F", "potential_raised"] and t.loc["F", "penetration"] == 50 / 400
+    # estimated potentials are never below the revenue: not flagged, no declared value
+    assert not t.loc["A", "potential_raised"] and np.isnan(t.loc["A", "declared_potential"])
+    assert t.attrs["n_raised"] == 1
+    assert (t["penetration"].dropna() <= 1).all()
+
+
+def test_pr_contacts_follow_the_stated_frequencies():
+    """The yearly contacts of each strategy are those its frequency sentence states:
+    develop = a monthly visit + one call between two visits = 12 visits + 12 calls."""
+    dev = PR_STRATEGIES["develop"]
+    assert dev["visits_per_year"] == 12 and dev["contacts_per_year"] == 24
+    assert "mensuelle" in dev["frequency_fr"] and "appel" in dev["frequency_fr"]
+    assert PR_STRATEGIES["defend"]["contacts_per_year"] == 6  # every two months
+    assert PR_STRATEGIES["maintain"]["contacts_per_year"] == 4  # quarterly
+    assert PR_STRATEGIES["minimal"]["contacts_per_year"] == 2  # two e-mailings a year
+    assert all(s["visits_per_year"] <= s["contacts_per_year"] for s in PR_STRATEGIES.values())
+    t = pd.DataFrame({"quadrant": ["develop", "develop", "defend", "minimal"],
+                      "revenue": 1.0, "potential": 2.0, "untapped": 1.0,
+                      "potential_source": "given"})
+    s = pr_summary(t).set_index("quadrant")
+    assert s["contacts_total"].sum() == 2 * 24 + 6 + 2
+    assert s["visits_total"].sum() == 2 * 12 + 6
+
+
 def test_pr_strategy_moved_cuts(pr):
     tx, customers = pr
     t = pr_strategy(tx, AS_OF, customers, p_cut=0, r_cut=0.5)
@@ -329,6 +364,10 @@ def test_property_every_customer_in_exactly_one_quadrant(rows, p_cut, r_cut):
     assert pr_summary(t)["customers"].sum() == len(ids)
     estimated = t[~t["potential_source"].isin(["given", "unknown"])]
     assert (estimated["potential"] >= estimated["revenue"]).all()
+    known = t["potential"].notna()
+    assert (t.loc[known, "potential"] >= t.loc[known, "revenue"]).all()
+    assert (t["penetration"].dropna() <= 1).all()
+    assert t.attrs["n_raised"] == int(t["potential_raised"].sum())
     assert t.loc[t["potential_source"] == "unknown", "potential"].isna().all()
 
 

@@ -38,8 +38,30 @@ def test_moving_the_cuts_moves_customers_between_quadrants():
     assert after != before
     assert after[2:] == ["0", "0"]  # nobody left in the low-potential quadrants
     assert "Seuils choisis" in " ".join(texts(at.markdown))
-    at.slider(key="pr_r_cut").set_value(150).run()
+    at.slider(key="pr_r_cut").set_value(100).run()
     assert not at.exception
+
+
+def test_potentials_below_the_revenue_are_raised_flagged_and_counted():
+    """The demo's customers table declares some potentials below what the customer
+    already buys: they are raised to the revenue, so no penetration shows above 100 %,
+    the rows are flagged, and a caption counts them."""
+    at = app(PAGE)
+    at.selectbox(key="pr_pick").set_value("all").run()
+    assert not at.exception
+    raised = [c.value for c in at.caption if "achètent déjà plus que le potentiel" in c.value]
+    assert len(raised) == 1
+    n = int(raised[0].split(" clients")[0].replace("\u202f", "").replace(" ", ""))
+    listed = next(d.value for d in at.dataframe if "Potentiel dépassé" in d.value.columns)
+    assert list(listed.columns[:4]) == ["N° client", "Raison sociale", "Stratégie",
+                                        "Pénétration"]
+    assert 0 < (listed["Potentiel dépassé"] == "Oui").sum() <= n  # first 500 rows shown
+    pens = listed["Pénétration"].str.replace("\u202f", "").str.replace(" ", "")
+    pens = pens.str.rstrip("%").str.replace(",", ".").astype(float)
+    assert pens.max() <= 100.0
+    # the contacts sentence states the visits too, from the same per-strategy rule
+    body = " ".join(texts(at.markdown))
+    assert "contacts par an, dont" in body and "visites" in body
 
 
 def test_estimation_quantile_and_english():

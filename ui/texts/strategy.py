@@ -51,8 +51,23 @@ TEXTS = {
         "axis_penetration": "Taux de pénétration",
         "chart_caption": (
             "Un point par client, de taille proportionnelle à son CA ; les pointillés sont "
-            "les seuils. Les pénétrations au-delà de 150 % sont posées sur le bord haut."
+            "les seuils. La pénétration ne dépasse jamais 100 % : un potentiel déclaré "
+            "inférieur au CA réalisé est relevé au niveau du CA."
         ),
+        "raised": (
+            "{n} clients achètent déjà plus que le potentiel indiqué dans le fichier "
+            "clients : leur potentiel est relevé au niveau de leur CA 12 mois (pénétration "
+            "100 %) et signalé « Potentiel dépassé » dans la liste. Mettez ces potentiels à "
+            "jour."
+        ),
+        "raised_one": (
+            "1 client achète déjà plus que le potentiel indiqué dans le fichier clients : "
+            "son potentiel est relevé au niveau de son CA 12 mois (pénétration 100 %) et "
+            "signalé « Potentiel dépassé » dans la liste. Mettez ce potentiel à jour."
+        ),
+        "col_raised": "Potentiel dépassé",
+        "col_declared": "Potentiel déclaré",
+        "col_visits_total": "Visites par an",
         "read_develop": (
             "À développer : {n} clients à fort potentiel encore peu exploité concentrent "
             "{untapped} de potentiel non capté ({share} du total) ; ce sont eux qui "
@@ -60,7 +75,8 @@ TEXTS = {
         ),
         "read_minimal": (
             "À l'opposé, les {n} clients en effort minimal font {revenue} du CA. Appliquer "
-            "ces fréquences représente {contacts} contacts par an."
+            "ces fréquences représente {contacts} contacts par an, dont {visits} visites "
+            "(le reste en appels et e-mails)."
         ),
         "summary_title": "Les quatre stratégies",
         "list_title": "Listes de clients par stratégie",
@@ -137,8 +153,22 @@ TEXTS = {
         "axis_penetration": "Penetration rate",
         "chart_caption": (
             "One dot per customer, sized by revenue; dashed lines are the cuts. Penetration "
-            "above 150% is drawn on the top edge."
+            "never exceeds 100%: a declared potential below the realised revenue is raised "
+            "to the revenue."
         ),
+        "raised": (
+            "{n} customers already buy more than the potential given in the customers "
+            "table: their potential is raised to their 12-month revenue (penetration 100%) "
+            "and flagged \"Potential exceeded\" in the list. Please update these potentials."
+        ),
+        "raised_one": (
+            "1 customer already buys more than the potential given in the customers table: "
+            "its potential is raised to its 12-month revenue (penetration 100%) and flagged "
+            "\"Potential exceeded\" in the list. Please update this potential."
+        ),
+        "col_raised": "Potential exceeded",
+        "col_declared": "Declared potential",
+        "col_visits_total": "Visits a year",
         "read_develop": (
             "To develop: {n} high-potential customers still little served hold {untapped} of "
             "untapped potential ({share} of the total); they deserve the most contacts "
@@ -146,7 +176,8 @@ TEXTS = {
         ),
         "read_minimal": (
             "At the other end, the {n} minimal-effort customers make {revenue} of revenue. "
-            "Following these frequencies means {contacts} contacts a year."
+            "Following these frequencies means {contacts} contacts a year, {visits} of them "
+            "visits (the rest calls and e-mails)."
         ),
         "summary_title": "The four strategies",
         "list_title": "Customer lists by strategy",
