@@ -311,7 +311,7 @@ TOOLTIP_AGG = [("", "title"), (t("map.tip_count"), "tip_count")]
 
 def render_points(frame, labels, colours, size, key, density=False, base_points=None,
                   ring=None):
-    towns = maps.main_towns(frame)
+    towns = maps.main_towns(frame, n=8)  # overlapping names are dropped by the deck
     if len(frame) > maps.MAX_POINTS:
         cell_km, pts = aggregated_frame(frame, labels, colours)
         tip = TOOLTIP_AGG
@@ -331,6 +331,8 @@ def render_points(frame, labels, colours, size, key, density=False, base_points=
                             ring=ring)
     show_map(deck, key)
     st.markdown(maps.legend_html(colours), unsafe_allow_html=True)
+    if dens is not None and len(dens):
+        st.markdown(maps.density_legend_html(t("map.density_legend")), unsafe_allow_html=True)
     st.caption(t("map.map_caption"))
 
 

@@ -75,6 +75,19 @@ def hm(minutes: float) -> str:
     return f"{m // 60} h {m % 60:02d}"
 
 
+def count_of(n, word: str) -> str:
+    """"3 days" / "1 day" ("0 jour" in French): the noun agrees with the number."""
+    n = int(n)
+    one = n <= 1 if lang == "fr" else n == 1
+    return t(f"routes.n_{word}_{'one' if one else 'other'}", n=fmt_number(n, lang))
+
+
+def reason_text(reason: str, base_km) -> str:
+    if reason == "far_for_time":
+        return t("routes.reason_far_for_time", km=fmt_number(base_km, lang))
+    return t(f"routes.reason_{reason}")
+
+
 def next_monday(d: pd.Timestamp) -> dt.date:
     d = pd.Timestamp(d).date()
     return d + dt.timedelta(days=(7 - d.weekday()) % 7 or 7)
@@ -234,16 +247,16 @@ for issue in plan.issues:
                      window=v.get("window", "")), icon=":material/warning:")
     elif issue.code == "mandatory_not_planned":
         st.warning(t("routes.issue_not_planned", count=v["count"], mandatory=v["mandatory"],
-                     days=v["days"], need=hm(v["need_h"] * 60), day=hm(v["day_h"] * 60),
+                     days=count_of(v["days"], "day"), need=hm(v["need_h"] * 60), day=hm(v["day_h"] * 60),
                      customers=v["customers"]), icon=":material/warning:")
     elif issue.code == "mandatory_no_coordinates":
         st.warning(t("routes.issue_mandatory_no_xy", customer=issue.customer_id,
                      name=v.get("name", "")), icon=":material/warning:")
     elif issue.code == "no_coordinates":
-        st.info(t("routes.issue_no_xy", count=fmt_number(v["count"], lang),
+        st.info(t("routes.issue_no_xy", count=count_of(v["count"], "customer"),
                   customers=v["customers"]), icon=":material/location_off:")
     elif issue.code in ("empty_plan", "no_candidates", "free_days"):
-        st.info(t(f"routes.issue_{issue.code}", count=v.get("count", 0)),
+        st.info(t(f"routes.issue_{issue.code}", count=count_of(v.get("count", 0), "day")),
                 icon=":material/info:")
 
 days = plan.days.copy()
@@ -258,7 +271,7 @@ drive_h, hours_saved = float(days["drive_h"].sum()), float(days["hours_saved"].s
 cost = float(days["cost_total"].sum())
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("routes.m_visits"), fmt_number(n_visits, lang),
-          help=t("routes.m_visits_help", n=fmt_number(len(cands), lang)))
+          help=t("routes.m_visits_help", n=count_of(len(cands), "candidate")))
 m2.metric(t("routes.m_km"), f"{fmt_number(km, lang)} km",
           delta=f"{fmt_number(km - naive_km, lang)} km", delta_color="inverse",
           help=t("routes.m_km_help"))
@@ -267,10 +280,9 @@ m4.metric(t("routes.m_cost"), fmt_money(cost, lang),
           help=t("routes.m_cost_help", km=fmt_money(settings.cost_per_km, lang, 2),
                  hour=fmt_money(settings.cost_per_hour, lang)))
 n_mand = int(visits["mandatory"].sum())
-st.write(t("routes.reading", days=fmt_number(len(days), lang), visits=fmt_number(n_visits,
-                                                                               lang),
-           priority=fmt_number(days["priority"].sum(), lang), mandatory=fmt_number(n_mand,
-                                                                                    lang),
+st.write(t("routes.reading", days=count_of(len(days), "day"), visits=count_of(n_visits, "visit"),
+           priority=fmt_number(days["priority"].sum(), lang),
+           mandatory=count_of(n_mand, "mandatory"),
            km=fmt_number(km, lang), drive=hm(drive_h * 60), naive=fmt_number(naive_km, lang),
            saved=fmt_number(naive_km - km, lang), hours=hm(max(hours_saved, 0) * 60),
            money=fmt_money((naive_km - km) * settings.cost_per_km
@@ -297,8 +309,8 @@ stops["tip"] = [_tip(r) for r in stops.to_dict("records")]
 left = plan.unvisited.merge(cands[["customer_id", "latitude", "longitude", "city"]],
                             on="customer_id", how="left").dropna(
     subset=["latitude", "longitude"])
-left["tip"] = [html.escape(f"{c} · {n} — {t('routes.reason_' + r)}")
-               for c, n, r in zip(left["customer_id"], left["name"], left["reason"])]
+left["tip"] = [html.escape(f"{c} · {n} — {reason_text(r, k)}") for c, n, r, k in zip(
+    left["customer_id"], left["name"], left["reason"], left["base_km"])]
 towns = main_towns(pd.concat([visits[["city", "latitude", "longitude"]],
                               left[["city", "latitude", "longitude"]]]), n=10)
 st.pydeck_chart(routes_deck(stops, colours, base_label, left, towns), key="rt_map",
@@ -320,8 +332,8 @@ st.altair_chart(km_chart(days, {"day": t("routes.col_day"), "km": t("routes.col_
 shown = days.assign(
     start=days["start"].dt.strftime("%H:%M").fillna("–"),
     end=days["end"].dt.strftime("%H:%M").fillna("–"))
-shown = shown[["day_label", "visits", "priority", "start", "end", "km", "drive_h", "visit_h",
-               "cost_total", "naive_km", "km_saved", "hours_saved", "map_url"]]
+shown = shown[["day_label", "map_url", "visits", "priority", "start", "end", "km", "drive_h",
+               "visit_h", "cost_total", "naive_km", "km_saved", "hours_saved"]]
 show_table(shown, key="rt_days", filename=t("routes.file_days"), lang=lang,
            labels={"day_label": t("routes.col_day"), "visits": t("routes.col_visits"),
                    "priority": t("routes.col_priority"), "start": t("routes.col_start"),
@@ -335,7 +347,7 @@ show_table(shown, key="rt_days", filename=t("routes.file_days"), lang=lang,
                     "drive_h": "number1", "visit_h": "number1", "cost_total": "money",
                     "naive_km": "number1", "km_saved": "number1", "hours_saved": "number1"},
            column_config={t("routes.col_map"): st.column_config.LinkColumn(
-               t("routes.col_map"), display_text="Google Maps ↗")})
+               t("routes.col_map"), display_text="Google Maps ↗", width="small")})
 
 busy = days[days["visits"] > 0]
 pick = st.selectbox(t("routes.day_pick"), busy["day_index"].tolist(), key="rt_day",
@@ -370,7 +382,11 @@ show_table(detail, key="rt_detail", filename=t("routes.file_day", day=str(day_ro
                    "drive_km": t("routes.col_drive_km"), "drive_min": t("routes.col_drive_min"),
                    "wait_min": t("routes.col_wait_min"), "visit_min": t("routes.col_visit_min")},
            formats={"priority": "number", "drive_km": "number1", "drive_min": "number",
-                    "wait_min": "number", "visit_min": "number"})
+                    "wait_min": "number", "visit_min": "number"},
+           column_config={t("routes.col_city"): st.column_config.TextColumn(
+               t("routes.col_city"), width="medium"),
+               t("routes.col_what"): st.column_config.TextColumn(
+               t("routes.col_what"), width="medium")})
 
 # -- exports ----------------------------------------------------------------------------
 st.subheader(t("routes.export_title"))
@@ -390,9 +406,14 @@ show_table(export, key="rt_visits", filename=t("routes.file_visits", rep=rep), l
                    "arrival": t("routes.col_arrival"), "start": t("routes.col_start"),
                    "departure": t("routes.col_departure"), "drive_km": t("routes.col_drive_km"),
                    "drive_min": t("routes.col_drive_min"),
-                   "visit_min": t("routes.col_visit_min")},
+                   "visit_min": t("routes.col_visit_min"),
+                   "latitude": t("routes.col_latitude"), "longitude": t("routes.col_longitude")},
            formats={"priority": "number", "drive_km": "number1", "drive_min": "number",
-                    "visit_min": "number"})
+                    "visit_min": "number"},
+           # coordinates are for the export (CSV / Excel), not for reading on screen
+           column_config={t("routes.col_latitude"): None, t("routes.col_longitude"): None,
+                          t("routes.col_city"): st.column_config.TextColumn(
+                              t("routes.col_city"), width="medium")})
 stamp = pd.Timestamp.now(tz="UTC").tz_localize(None)
 st.download_button(
     t("routes.download_ics"), key="rt_ics", icon=":material/calendar_month:",
@@ -408,16 +429,20 @@ st.download_button(
 st.subheader(t("routes.left_title"))
 unv = plan.unvisited
 counts = unv["reason"].value_counts()
-st.write(t("routes.left_reading", n=fmt_number(len(unv), lang),
+st.write(t("routes.left_reading", n=count_of(len(unv), "candidate"),
            time=fmt_number(counts.get("no_time", 0), lang),
+           far_time=fmt_number(counts.get("far_for_time", 0), lang),
            xy=fmt_number(counts.get("no_coordinates", 0), lang),
            far=fmt_number(counts.get("too_far", 0) + counts.get("outside_hours", 0), lang)))
-shown_unv = unv.assign(reason=unv["reason"].map(lambda r: t(f"routes.reason_{r}")))
+shown_unv = unv.assign(reason=[reason_text(r, k) for r, k in zip(unv["reason"],
+                                                                 unv["base_km"])])
 show_table(shown_unv, key="rt_unvisited", filename=t("routes.file_unvisited"), lang=lang,
            max_rows=200, height=260,
            labels={"customer_id": t("routes.col_customer"), "name": t("routes.col_name"),
                    "priority": t("routes.col_priority"), "mandatory": t("routes.col_mandatory"),
-                   "reason": t("routes.col_reason")},
-           formats={"priority": "number"})
+                   "reason": t("routes.col_reason"), "base_km": t("routes.col_base_km")},
+           formats={"priority": "number", "base_km": "number1"},
+           column_config={t("routes.col_reason"): st.column_config.TextColumn(
+               t("routes.col_reason"), width="large")})
 if np.isfinite(km):
     st.caption(t("routes.method_caption"))

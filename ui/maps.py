@@ -32,8 +32,11 @@ OTHER_COLOUR = (160, 160, 160)
 BASE_COLOUR = (20, 20, 20)
 BACKGROUND = (246, 247, 249)
 GRID_COLOUR = (215, 219, 226)
-HEX_RANGE = [[255, 255, 204], [255, 237, 160], [254, 217, 118], [254, 178, 76],
-             [253, 141, 60], [240, 59, 32]]  # YlOrRd: warm zones under the points
+# Density of potential: light grey -> slate blue-grey, a hue family the categorical
+# palette does not use, so no rep's or class's points melt into the hexagons under them.
+HEX_RANGE = [[236, 237, 241], [209, 212, 222], [178, 183, 200], [145, 151, 175],
+             [112, 119, 148], [80, 87, 118]]
+HEX_OPACITY = 0.28
 MAP_HEIGHT = 520
 
 
@@ -123,13 +126,76 @@ def context_layers(view: pdk.ViewState) -> list:
     return layers
 
 
-def town_layers(towns: pd.DataFrame | None) -> list:
-    """Names of the main towns, drawn above the data with a white halo."""
+TOWN_SIZE = 15
+BASE_SIZE = 14
+
+
+def _pixels(lat, lon, zoom: float) -> tuple[np.ndarray, np.ndarray]:
+    """Web Mercator pixel coordinates at ``zoom`` (512-pixel world at zoom 0)."""
+    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
+    scale = 512.0 * 2.0 ** zoom
+    x = (np.asarray(lon, dtype=float) + 180.0) / 360.0 * scale
+    y = (1 - np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) / np.pi) / 2 * scale
+    return x, y
+
+
+def _boxes(labels, x, y, size: float, above: bool, gap: float) -> np.ndarray:
+    """[x0, y0, x1, y1] of labels centred on x, drawn above (towns) or below (bases)."""
+    w = np.array([0.62 * size * len(str(lab)) for lab in labels]) + 8.0
+    h = size * 1.25
+    y0 = y - gap - h if above else y + gap
+    return np.column_stack([x - w / 2, y0, x + w / 2, y0 + h])
+
+
+def _overlaps(box: np.ndarray, boxes: np.ndarray) -> bool:
+    if len(boxes) == 0:
+        return False
+    return bool(((box[0] < boxes[:, 2]) & (boxes[:, 0] < box[2])
+                 & (box[1] < boxes[:, 3]) & (boxes[:, 1] < box[3])).any())
+
+
+def declutter(towns: pd.DataFrame | None, view: pdk.ViewState | None,
+              bases: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """Towns whose name, at the initial zoom of ``view``, overlaps neither the name of a
+    town listed before it (towns come biggest first) nor a base's name or marker.
+
+    Examples
+    --------
+    >>> towns = pd.DataFrame({"label": ["Villefranche-sur-Saône", "Roanne", "Vienne"],
+    ...                       "latitude": [45.99, 46.03, 45.52],
+    ...                       "longitude": [4.72, 4.07, 4.87]})
+    >>> declutter(towns, pdk.ViewState(latitude=45.7, longitude=4.8, zoom=7))["label"].tolist()
+    ['Villefranche-sur-Saône', 'Vienne']
+    """
+    if towns is None or len(towns) == 0 or view is None:
+        return towns
+    zoom = float(view.zoom)
+    kept: list[np.ndarray] = []
+    if bases is not None and len(bases):
+        bx, by = _pixels(bases["latitude"], bases["longitude"], zoom)
+        text = bases["label"] if "label" in bases.columns else bases["name"]
+        kept += list(_boxes(text, bx, by, BASE_SIZE, above=False, gap=8.0))
+        kept += [np.array([a - 9, b - 9, a + 9, b + 9]) for a, b in zip(bx, by)]
+    x, y = _pixels(towns["latitude"], towns["longitude"], zoom)
+    boxes = _boxes(towns["label"], x, y, TOWN_SIZE, above=True, gap=6.0)
+    keep = []
+    for i, box in enumerate(boxes):
+        if not _overlaps(box, np.array(kept).reshape(-1, 4)):
+            keep.append(i)
+            kept.append(box)
+    return towns.iloc[keep]
+
+
+def town_layers(towns: pd.DataFrame | None, view: pdk.ViewState | None = None,
+                bases: pd.DataFrame | None = None) -> list:
+    """Names of the main towns, drawn above the data with a white halo; with ``view``,
+    only names that do not overlap one another or the bases' names (:func:`declutter`)."""
     layers = []
+    towns = declutter(towns, view, bases)
     if towns is not None and len(towns):
         layers.append(pdk.Layer(
             "TextLayer", data=towns[["latitude", "longitude", "label"]].to_dict("records"),
-            get_position="[longitude, latitude]", get_text="label", get_size=15,
+            get_position="[longitude, latitude]", get_text="label", get_size=TOWN_SIZE,
             get_color=[35, 35, 35, 255], font_weight=600, get_alignment_baseline="'bottom'",
             get_pixel_offset=[0, -6], font_family=FONT,
             character_set=text_charset(towns["label"]), font_settings={"sdf": True},
@@ -166,6 +232,35 @@ def main_towns(frame: pd.DataFrame, city: str = "city", n: int = 10,
             continue
         keep.append(i)
     return out.iloc[keep].reset_index(drop=True)
+
+
+def name_bases(bases: pd.DataFrame | None, towns: pd.DataFrame | None,
+               min_km: float = 10.0) -> pd.DataFrame | None:
+    """Bases with a ``label``: the name, plus the town it stands in when that town's own
+    label is hidden under the base (closer than ``min_km``), so "Lyon" stays readable.
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"name": ["Claire"], "latitude": [45.76], "longitude": [4.85]})
+    >>> t = pd.DataFrame({"label": ["Lyon"], "latitude": [45.75], "longitude": [4.84]})
+    >>> name_bases(b, t)["label"].tolist()
+    ['Claire (Lyon)']
+    """
+    if bases is None or len(bases) == 0:
+        return bases
+    out = bases.copy()
+    out["label"] = out["name"].astype(str)
+    if towns is None or len(towns) == 0:
+        return out
+    d = _km(out["latitude"].to_numpy(float)[:, None], out["longitude"].to_numpy(float)[:, None],
+            towns["latitude"].to_numpy(float)[None, :],
+            towns["longitude"].to_numpy(float)[None, :])
+    near = d.argmin(axis=1)
+    for i, (j, km) in enumerate(zip(near, d[np.arange(len(out)), near])):
+        town = str(towns["label"].iloc[j])
+        if km < min_km and town not in out["label"].iloc[i]:
+            out.iloc[i, out.columns.get_loc("label")] = f"{out['label'].iloc[i]} ({town})"
+    return out
 
 
 def away_from(towns: pd.DataFrame | None, bases: pd.DataFrame | None,
@@ -258,7 +353,8 @@ def points_deck(points: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         layers.append(pdk.Layer(
             "HexagonLayer", data=density[["latitude", "longitude", density_weight]],
             get_position="[longitude, latitude]", radius=hex_radius_m, extruded=False,
-            coverage=1.0, opacity=0.3, color_range=HEX_RANGE, color_scale_type="'quantile'",
+            coverage=1.0, opacity=HEX_OPACITY, color_range=HEX_RANGE,
+            color_scale_type="'quantile'",
             get_color_weight=density_weight, color_aggregation="'SUM'",
             gpu_aggregation=False, pickable=False, id="density"))
     if ring is not None:
@@ -273,25 +369,28 @@ def points_deck(points: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         get_fill_color="color", get_radius="radius", radius_min_pixels=2.5,
         radius_max_pixels=28, stroked=True, get_line_color=[255, 255, 255, 220],
         line_width_min_pixels=0.5, pickable=True, auto_highlight=True, id="points"))
-    layers += town_layers(away_from(towns, bases)) + _base_layers(bases)
+    bases = name_bases(bases, towns)
+    layers += town_layers(away_from(towns, bases), view, bases) + _base_layers(bases)
     return offline_deck(layers, view, _tooltip(tooltip_lines))
 
 
 def _base_layers(bases: pd.DataFrame | None) -> list:
     if bases is None or len(bases) == 0:
         return []
-    data = bases[["name", "latitude", "longitude"]].to_dict("records")
+    if "label" not in bases.columns:
+        bases = bases.assign(label=bases["name"].astype(str))
+    data = bases[["label", "latitude", "longitude"]].to_dict("records")
     return [
         pdk.Layer("ScatterplotLayer", data=data, get_position="[longitude, latitude]",
                   get_fill_color=[*BASE_COLOUR, 255], get_line_color=[255, 255, 255, 255],
                   stroked=True, line_width_min_pixels=2, get_radius=1,
                   radius_min_pixels=7, radius_max_pixels=7, pickable=False, id="bases"),
         pdk.Layer("TextLayer", data=data, get_position="[longitude, latitude]",
-                  get_text="name", get_size=14, get_color=[*BASE_COLOUR, 255],
+                  get_text="label", get_size=BASE_SIZE, get_color=[*BASE_COLOUR, 255],
                   get_alignment_baseline="'top'", get_pixel_offset=[0, 10],
                   font_weight=700, font_family=FONT, font_settings={"sdf": True},
                   outline_width=3, outline_color=[255, 255, 255, 240],
-                  character_set=text_charset(bases["name"]), pickable=False, id="base_names"),
+                  character_set=text_charset(bases["label"]), pickable=False, id="base_names"),
     ]
 
 
@@ -317,7 +416,8 @@ def cells_deck(cells: pd.DataFrame, tooltip_lines: list[tuple[str, str]],
         "PolygonLayer", data=polys, get_polygon="polygon", get_fill_color="color",
         get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, stroked=True,
         pickable=True, auto_highlight=True, id="cells"))
-    layers += town_layers(away_from(towns, bases)) + _base_layers(bases)
+    bases = name_bases(bases, towns)
+    layers += town_layers(away_from(towns, bases), view, bases) + _base_layers(bases)
     return offline_deck(layers, view, _tooltip(tooltip_lines))
 
 
@@ -338,6 +438,27 @@ def legend_html(colours: dict, shape: str = "circle") -> str:
         for label, c in colours.items()
     ]
     return '<div style="font-size:0.85rem;line-height:1.9">' + "".join(items) + "</div>"
+
+
+def density_legend_html(text: str) -> str:
+    """A small legend of the density layer: a light-to-dark bar of :data:`HEX_RANGE`
+    (at the hexagons' opacity over the background) and ``text`` (escaped).
+
+    Examples
+    --------
+    >>> "low" in density_legend_html("potential per hexagon, low → high")
+    True
+    """
+    def seen(c):  # the colour as drawn: blended with the background at HEX_OPACITY
+        return tuple(int(round(HEX_OPACITY * a + (1 - HEX_OPACITY) * b))
+                     for a, b in zip(c, BACKGROUND))
+
+    stops = ", ".join(f"rgb{seen(c)}" for c in HEX_RANGE)
+    return ('<div style="font-size:0.85rem;line-height:1.9">'
+            '<span style="display:inline-block;width:90px;height:11px;border-radius:2px;'
+            f'border:1px solid #ccc;background:linear-gradient(to right, {stops});'
+            'margin-right:6px;vertical-align:middle"></span>'
+            f'{html.escape(text)}</div>')
 
 
 def ramp(values, low=(255, 237, 160), high=(189, 0, 38)) -> list:

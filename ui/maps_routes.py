@@ -103,6 +103,13 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
             get_position="[longitude, latitude]", get_fill_color=[*LEFT_OUT, 140],
             get_radius=1, radius_min_pixels=3, radius_max_pixels=3, pickable=True,
             id="left_out"))
+    first = stops.iloc[0]
+    base = [{"latitude": float(first["latitude"]), "longitude": float(first["longitude"]),
+             "name": base_label, "tip": html.escape(base_label)}]
+    last = stops.iloc[-1]
+    if (last["latitude"], last["longitude"]) != (first["latitude"], first["longitude"]):
+        base.append({"latitude": float(last["latitude"]), "longitude": float(last["longitude"]),
+                     "name": "⚑", "tip": "⚑"})
     paths = []
     for day, grp in moving.groupby("day_index", sort=True):
         if (grp["kind"] == "visit").any():
@@ -111,6 +118,21 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
     layers.append(pdk.Layer("PathLayer", data=paths, get_path="path", get_color="color",
                             width_min_pixels=3, width_max_pixels=6, joint_rounded=True,
                             cap_rounded=True, pickable=True, id="routes"))
+    # The base (a hollow black ring), its name and the towns lie UNDER the numbered stops,
+    # so visits next to the base stay readable; town names under the base's are dropped.
+    layers += [
+        pdk.Layer("ScatterplotLayer", data=base, get_position="[longitude, latitude]",
+                  filled=True, get_fill_color=[255, 255, 255, 200],
+                  get_line_color=[*BASE, 255], stroked=True, line_width_min_pixels=2.5,
+                  get_radius=1, radius_min_pixels=6, radius_max_pixels=6, pickable=True,
+                  id="base"),
+        pdk.Layer("TextLayer", data=base, get_position="[longitude, latitude]",
+                  get_text="name", get_size=13, get_color=[*BASE, 255], font_weight=700,
+                  get_alignment_baseline="'top'", get_pixel_offset=[0, 9], font_family=FONT,
+                  character_set=text_charset([b["name"] for b in base]),
+                  font_settings={"sdf": True}, outline_width=4,
+                  outline_color=[255, 255, 255, 255], pickable=False, id="base_name"),
+    ] + town_layers(away_from(towns, pd.DataFrame(base)), view, pd.DataFrame(base))
     if len(visits):
         data = visits[["latitude", "longitude", "tip", "seq", "day_index"]].copy()
         data["color"] = [[*colours[d], 255] for d in data["day_index"]]
@@ -126,26 +148,6 @@ def routes_deck(stops: pd.DataFrame, colours: Mapping[int, tuple], base_label: s
             get_size=11, get_color=[255, 255, 255, 255], font_weight=700, font_family=FONT,
             get_alignment_baseline="'center'", character_set=text_charset(data["label"]),
             pickable=False, id="stop_numbers"))
-    first = stops.iloc[0]
-    base = [{"latitude": float(first["latitude"]), "longitude": float(first["longitude"]),
-             "name": base_label, "tip": html.escape(base_label)}]
-    last = stops.iloc[-1]
-    if (last["latitude"], last["longitude"]) != (first["latitude"], first["longitude"]):
-        base.append({"latitude": float(last["latitude"]), "longitude": float(last["longitude"]),
-                     "name": "⚑", "tip": "⚑"})
-    # towns under the base's own label are not named twice
-    layers += town_layers(away_from(towns, pd.DataFrame(base))) + [
-        pdk.Layer("ScatterplotLayer", data=base, get_position="[longitude, latitude]",
-                  get_fill_color=[*BASE, 255], get_line_color=[255, 255, 255, 255],
-                  stroked=True, line_width_min_pixels=2, get_radius=1, radius_min_pixels=8,
-                  radius_max_pixels=8, pickable=True, id="base"),
-        pdk.Layer("TextLayer", data=base, get_position="[longitude, latitude]",
-                  get_text="name", get_size=14, get_color=[*BASE, 255], font_weight=700,
-                  get_alignment_baseline="'top'", get_pixel_offset=[0, 12], font_family=FONT,
-                  character_set=text_charset([b["name"] for b in base]),
-                  font_settings={"sdf": True}, outline_width=4,
-                  outline_color=[255, 255, 255, 255], pickable=False, id="base_name"),
-    ]
     tooltip = {"html": "{tip}", "style": {"backgroundColor": "white", "color": "#222",
                                           "fontSize": "12px", "border": "1px solid #bbb"}}
     return offline_deck(layers, view, tooltip)

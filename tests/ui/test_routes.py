@@ -39,7 +39,7 @@ def test_rule_change_and_other_rep():
     at.selectbox(key="rt_rule").set_value("none")
     at.button(key="rt_submit").click().run()
     assert not at.exception and not at.warning
-    assert "dont 0 obligatoires" in _reading(at)
+    assert "dont 0 obligatoire)" in _reading(at)  # 0 takes the singular in French
     at.selectbox(key="rt_rep").set_value("Julien Ravel").run()
     assert not at.exception
     assert "Grenoble" in at.caption[0].value
@@ -121,6 +121,11 @@ def test_routes_deck_needs_no_tiles():
     # the base is already labelled "Lyon": the town under it is not named twice
     assert [t["label"] for t in towns["data"]] == ["Vienne"]
     assert {"background", "routes", "stops", "stop_numbers", "base", "towns"} <= set(ids)
+    # the base (hollow, small) and its name lie under the numbered stops near it
+    assert ids.index("base") < ids.index("base_name") < ids.index("stops") < ids.index(
+        "stop_numbers")
+    base = next(layer for layer in spec["layers"] if layer["id"] == "base")
+    assert base["radiusMaxPixels"] < 9  # smaller than a stop
     # same offline deck as the map page: no provider and pydeck's map_style sentinel, so
     # Streamlit adds no basemap (map_style=None would make it fetch Carto tiles)
     assert "mapProvider" not in spec and spec.get("mapStyle") == "__MAP_STYLE__"

@@ -90,8 +90,8 @@ TEXTS = {
             "hors des horaires de travail."
         ),
         "issue_not_planned": (
-            "{count} visite(s) obligatoire(s) sur {mandatory} ne tiennent pas dans les {days} "
-            "jour(s) : ces visites demandent à elles seules {need} sur place, plus la route, "
+            "Visites obligatoires non planifiées : {count} sur {mandatory}, faute de place "
+            "dans {days} : ces visites demandent à elles seules {need} sur place, plus la route, "
             "pour {day} de travail par jour. Ajoutez des jours, raccourcissez les visites ou "
             "relevez le retard minimal. Non planifiées : {customers}."
         ),
@@ -100,8 +100,8 @@ TEXTS = {
             "Corrigez son adresse dans la page Données."
         ),
         "issue_no_xy": (
-            "{count} client(s) sans coordonnées sont laissés de côté (adresse ou code postal "
-            "manquant ou inconnu) : {customers}."
+            "Laissés de côté, sans coordonnées : {count} (adresse ou code postal manquant "
+            "ou inconnu) : {customers}."
         ),
         "issue_empty_plan": (
             "Aucune visite possible avec ces réglages : tous les candidats sont trop loin ou "
@@ -109,11 +109,10 @@ TEXTS = {
         ),
         "issue_no_candidates": "Aucun candidat avec des coordonnées à planifier.",
         "issue_free_days": (
-            "{count} jour(s) restent libres : toutes les visites utiles tiennent en moins de "
-            "jours."
+            "Sans visite : {count} ; toutes les visites utiles tiennent en moins de jours."
         ),
         "m_visits": "Visites planifiées",
-        "m_visits_help": "Parmi {n} candidats.",
+        "m_visits_help": "Parmi {n}.",
         "m_km": "Kilomètres",
         "m_km_help": "Écart avec les mêmes visites dans l'ordre des codes postaux.",
         "m_drive": "Temps de route",
@@ -121,13 +120,13 @@ TEXTS = {
         "m_cost": "Coût des tournées",
         "m_cost_help": "km × {km} + heures travaillées (route, attente, visites) × {hour}.",
         "reading": (
-            "Sur {days} jour(s), {visits} visites ({priority} points de priorité, dont "
-            "{mandatory} obligatoires) pour {km} km et {drive} de route. Dans l'ordre des "
+            "Sur {days}, {visits} ({priority} points de priorité, dont "
+            "{mandatory}) pour {km} km et {drive} de route. Dans l'ordre des "
             "codes postaux, les mêmes visites demanderaient {naive} km : l'ordre proposé "
             "économise {saved} km et {hours} de route, soit {money}."
         ),
         "map_caption": (
-            "Une couleur par jour ; les numéros donnent l'ordre des visites, le point noir est "
+            "Une couleur par jour ; les numéros donnent l'ordre des visites, le cercle noir est "
             "la base, les points gris les candidats non retenus. Fond sans tuiles : le "
             "quadrillage suit les degrés de latitude et de longitude."
         ),
@@ -178,9 +177,25 @@ TEXTS = {
         "file_unvisited": "clients_non_visites",
         "left_title": "Clients non retenus",
         "left_reading": (
-            "{n} candidats ne sont pas planifiés : {time} faute de temps sur la période, "
-            "{xy} faute de coordonnées, {far} trop loin ou hors horaires."
+            "Non planifiés : {n} ; {time} faute de temps sur la période (priorité pas plus "
+            "haute que celle des visites retenues), {far_time} trop loin de la base pour le "
+            "temps disponible, {xy} faute de coordonnées, {far} trop loin pour une journée ou "
+            "hors horaires."
         ),
+        "reason_far_for_time": "trop loin de la base pour le temps disponible : {km} km",
+        "col_base_km": "Distance de la base (km)",
+        "col_latitude": "Latitude",
+        "col_longitude": "Longitude",
+        "n_day_one": "{n} jour",
+        "n_day_other": "{n} jours",
+        "n_visit_one": "{n} visite",
+        "n_visit_other": "{n} visites",
+        "n_mandatory_one": "{n} obligatoire",
+        "n_mandatory_other": "{n} obligatoires",
+        "n_customer_one": "{n} client",
+        "n_customer_other": "{n} clients",
+        "n_candidate_one": "{n} candidat",
+        "n_candidate_other": "{n} candidats",
         "reason_no_time": "pas assez de temps sur la période",
         "reason_no_coordinates": "pas de coordonnées",
         "reason_too_far": "trop loin pour une journée",
@@ -285,7 +300,7 @@ TEXTS = {
             "outside the working hours."
         ),
         "issue_not_planned": (
-            "{count} of the {mandatory} mandatory visit(s) do not fit in the {days} day(s): "
+            "Mandatory visits not planned: {count} of {mandatory}, for lack of room in {days}: "
             "these visits alone need {need} on site, plus driving, and a day has {day} of "
             "work. Add days, shorten visits or raise the minimum delay. Not planned: "
             "{customers}."
@@ -295,17 +310,17 @@ TEXTS = {
             "address on the Data page."
         ),
         "issue_no_xy": (
-            "{count} customer(s) without coordinates are left out (address or postal code "
-            "missing or unknown): {customers}."
+            "Left out for lack of coordinates: {count} (address or postal code missing or "
+            "unknown): {customers}."
         ),
         "issue_empty_plan": (
             "No visit is possible with these settings: every candidate is too far or outside "
             "the hours."
         ),
         "issue_no_candidates": "No candidate with coordinates to plan.",
-        "issue_free_days": "{count} day(s) stay free: all useful visits fit in fewer days.",
+        "issue_free_days": "Free of visits: {count}; all useful visits fit in fewer days.",
         "m_visits": "Planned visits",
-        "m_visits_help": "Out of {n} candidates.",
+        "m_visits_help": "Out of {n}.",
         "m_km": "Kilometres",
         "m_km_help": "Difference with the same visits in postal-code order.",
         "m_drive": "Driving time",
@@ -313,13 +328,13 @@ TEXTS = {
         "m_cost": "Cost of the routes",
         "m_cost_help": "km × {km} + hours worked (driving, waiting, visits) × {hour}.",
         "reading": (
-            "Over {days} day(s), {visits} visits ({priority} priority points, {mandatory} of "
-            "them mandatory) for {km} km and {drive} of driving. In postal-code order the "
+            "Over {days}, {visits} ({priority} priority points, {mandatory}) for {km} km and "
+            "{drive} of driving. In postal-code order the "
             "same visits would need {naive} km: the suggested order saves {saved} km and "
             "{hours} of driving, that is {money}."
         ),
         "map_caption": (
-            "One colour per day; numbers give the order of the visits, the black dot is the "
+            "One colour per day; numbers give the order of the visits, the black ring is the "
             "base, grey dots the candidates left out. No map tiles: the grid follows degrees "
             "of latitude and longitude."
         ),
@@ -370,9 +385,25 @@ TEXTS = {
         "file_unvisited": "customers_not_visited",
         "left_title": "Customers left out",
         "left_reading": (
-            "{n} candidates are not planned: {time} for lack of time in the period, {xy} for "
-            "lack of coordinates, {far} too far or outside the hours."
+            "Not planned: {n}; {time} for lack of time in the period (priority no higher "
+            "than the visits planned), {far_time} too far from the base for the time "
+            "available, {xy} for lack of coordinates, {far} too far for one day or outside the "
+            "hours."
         ),
+        "reason_far_for_time": "too far from the base for the time available: {km} km",
+        "col_base_km": "Distance from the base (km)",
+        "col_latitude": "Latitude",
+        "col_longitude": "Longitude",
+        "n_day_one": "{n} day",
+        "n_day_other": "{n} days",
+        "n_visit_one": "{n} visit",
+        "n_visit_other": "{n} visits",
+        "n_mandatory_one": "{n} of them mandatory",
+        "n_mandatory_other": "{n} of them mandatory",
+        "n_customer_one": "{n} customer",
+        "n_customer_other": "{n} customers",
+        "n_candidate_one": "{n} candidate",
+        "n_candidate_other": "{n} candidates",
         "reason_no_time": "not enough time in the period",
         "reason_no_coordinates": "no coordinates",
         "reason_too_far": "too far for one day",
