@@ -129,7 +129,7 @@ def report_section() -> None:
             t("quality.score_value", score=fmt_score(row.score)),
             t("quality.read_score", completeness=fmt_pct(row.completeness, lang),
               validity=fmt_pct(row.validity, lang), uniqueness=fmt_pct(row.uniqueness, lang),
-              problems=fmt_number(row.problems, lang)),
+              problems=count_text("quality.n_rows", row.problems)),
             help=t("quality.score_help"))
     problems = report.problems
     errors = problems[problems["severity"] == "error"]
@@ -137,10 +137,11 @@ def report_section() -> None:
     rated = scores.dropna(subset=["score"])
     if len(errors) or len(warnings):
         worst = rated.loc[rated["score"].idxmin()] if not rated.empty else None
-        st.write(t("quality.read_report", errors=fmt_number(len(errors), lang),
-                   error_rows=fmt_number(errors["n_rows"].sum(), lang),
-                   warnings=fmt_number(len(warnings), lang),
-                   warning_rows=fmt_number(warnings["n_rows"].sum(), lang),
+        st.write(t("quality.read_report",
+                   errors=count_text("quality.n_error_kinds", len(errors)),
+                   error_rows=count_text("quality.n_rows", int(errors["n_rows"].sum())),
+                   warnings=count_text("quality.n_points", len(warnings)),
+                   warning_rows=count_text("quality.n_rows", int(warnings["n_rows"].sum())),
                    table=table_label(worst["table"]) if worst is not None else "–",
                    score=fmt_score(worst["score"]) if worst is not None else "–"))
     else:
@@ -201,6 +202,19 @@ def report_section() -> None:
                             "missing_share": "pct", "invalid_share": "pct"})
 
 
+def tn(key: str, count, **kwargs) -> str:
+    """``t(key)`` in the singular (``key_one``) or plural form chosen from ``count``
+    (French: singular below 2; English: singular for exactly 1)."""
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    text = t(f"{key}_one", **kwargs) if one else None
+    return text if text and not text.startswith("⟦") else t(key, **kwargs)
+
+
+def count_text(key: str, count) -> str:
+    """"3 lignes" / "1 ligne": ``key`` with the formatted ``count`` as ``{n}``."""
+    return tn(key, count, n=fmt_number(count, lang))
+
+
 # -- duplicates -------------------------------------------------------------------------
 def reason_text(row) -> str:
     parts = [t("quality.reason_name", pct=fmt_pct(row["name_score"], lang, 0))]
@@ -228,6 +242,8 @@ def activity(customer_id: str) -> dict:
 def field_value(v, column: str) -> str:
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return "–"
+    if column == "status":
+        return status_label(v)  # "client", not the stored code "customer"
     if column in ("potential", "credit_limit", "acquisition_cost"):
         return fmt_money(v, lang)
     if isinstance(v, pd.Timestamp):
@@ -257,8 +273,9 @@ def duplicates_section() -> None:
     if pairs.empty:
         st.info(t("quality.no_pairs"))
         return
-    st.write(t("quality.read_pairs", n=fmt_number(len(pairs), lang),
-               min=fmt_pct(min_score, lang, 0), pending=fmt_number(len(pending), lang)))
+    st.write(t("quality.read_pairs", pairs=count_text("quality.n_pairs", len(pairs)),
+               min=fmt_pct(min_score, lang, 0),
+               pending=count_text("quality.n_pending", len(pending))))
     listed = pairs if show_all else pending
     table = pd.DataFrame({
         "id_a": listed["id_a"], "name_a": listed["name_a"], "id_b": listed["id_b"],
@@ -409,7 +426,7 @@ def qualification_section() -> None:
         if changes.empty:
             st.info(t("quality.nothing_changed"))
             return
-        write(updated, t("quality.saved", n=fmt_number(len(changes), lang)))
+        write(updated, tn("quality.saved", len(changes), n=fmt_number(len(changes), lang)))
 
 
 # -- journal ----------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def test_report_shows_scores_problems_and_their_rows():
                       "Créances"]
     assert all(m.value.endswith("/ 100") for m in at.metric)
     body = " ".join(texts(at.markdown))
-    assert "type(s) d'erreur à corriger (6 ligne(s))" in body
+    assert "types d'erreur à corriger (6 lignes)" in body and "(s)" not in body
     problems = at.dataframe[0].value
     assert "adresse e-mail mal formée" in set(problems["Contrôle"])
     # pick the e-mail problem: its three rows are listed
@@ -61,7 +61,12 @@ def test_duplicates_listed_merged_and_undone(demo_copy):
     at = open_on(name)
     pairs = next(d.value for d in at.dataframe if "Ressemblance" in d.value.columns)
     assert len(pairs) == 8
-    assert "8 paire(s)" in " ".join(texts(at.markdown))
+    assert "8 paires de clients se ressemblent" in " ".join(texts(at.markdown))
+    assert "8 restent à examiner" in " ".join(texts(at.markdown))
+    # the pair under review shows the status label, not the stored code
+    compare = next(d.value for d in at.dataframe if "≠" in d.value.columns)
+    status = compare[compare["Champ"] == "Statut"].iloc[0]
+    assert set(status.iloc[2:]) == {"client"}
     # without a name, nothing can be recorded
     assert at.button(key="quality_merge").disabled
     at.text_input(key="quality_who").input("Jeanne").run()

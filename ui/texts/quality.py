@@ -26,16 +26,26 @@ TEXTS = {
         "score_value": "{score} / 100",
         "read_score": (
             "Complétude {completeness} · validité {validity} · unicité {uniqueness} ; "
-            "{problems} ligne(s) à revoir."
+            "{problems} à revoir."
         ),
+        "n_rows": "{n} lignes",
+        "n_rows_one": "{n} ligne",
+        "n_error_kinds": "{n} types d'erreur",
+        "n_error_kinds_one": "{n} type d'erreur",
+        "n_points": "{n} points",
+        "n_points_one": "{n} point",
+        "n_pairs": "{n} paires de clients se ressemblent",
+        "n_pairs_one": "{n} paire de clients se ressemble",
+        "n_pending": "{n} restent à examiner",
+        "n_pending_one": "{n} reste à examiner",
         "score_help": (
             "Note = moyenne de la complétude (cellules remplies), de la validité (valeurs "
             "remplies correctes) et de l'unicité (lignes non répétées), sur 100."
         ),
         "no_rows": "Table vide.",
         "read_report": (
-            "{errors} type(s) d'erreur à corriger ({error_rows} ligne(s)) et {warnings} "
-            "point(s) à vérifier ({warning_rows} ligne(s)). La table la moins fiable est "
+            "{errors} à corriger ({error_rows}) et {warnings} à vérifier "
+            "({warning_rows}). La table la moins fiable est "
             "« {table} » ({score} / 100)."
         ),
         "read_report_clean": "Aucune erreur ni alerte : seules des valeurs manquent ici ou là.",
@@ -100,8 +110,7 @@ TEXTS = {
         ),
         "show_reviewed": "Afficher aussi les paires déjà examinées",
         "read_pairs": (
-            "{n} paire(s) de clients se ressemblent à {min} ou plus ; {pending} reste(nt) à "
-            "examiner."
+            "{pairs} à {min} ou plus ; {pending}."
         ),
         "no_pairs": "Aucun doublon probable à ce seuil de ressemblance.",
         "no_customers": (
@@ -158,10 +167,14 @@ TEXTS = {
         "search_label": "Rechercher (n° ou raison sociale)",
         "rep_filter": "Commercial",
         "all_reps": "Tous",
-        "shown_rows": "{shown} client(s) affiché(s) sur {total}. Affinez la recherche pour voir les autres.",
+        "shown_rows": (
+            "{shown} premiers clients affichés sur {total}. Affinez la recherche pour voir "
+            "les autres."
+        ),
         "no_match": "Aucun client ne correspond à la recherche.",
         "save_button": "Enregistrer les modifications",
-        "saved": "{n} modification(s) enregistrée(s) et visibles sur toutes les pages.",
+        "saved": "{n} modifications enregistrées et visibles sur toutes les pages.",
+        "saved_one": "{n} modification enregistrée et visible sur toutes les pages.",
         "nothing_changed": "Aucune modification à enregistrer.",
         "status_suspect": "suspect",
         "status_cold prospect": "prospect froid",
@@ -219,16 +232,26 @@ TEXTS = {
         "score_value": "{score} / 100",
         "read_score": (
             "Completeness {completeness} · validity {validity} · uniqueness {uniqueness}; "
-            "{problems} row(s) to review."
+            "{problems} to review."
         ),
+        "n_rows": "{n} rows",
+        "n_rows_one": "{n} row",
+        "n_error_kinds": "{n} kinds of error",
+        "n_error_kinds_one": "{n} kind of error",
+        "n_points": "{n} points",
+        "n_points_one": "{n} point",
+        "n_pairs": "{n} pairs of customers are",
+        "n_pairs_one": "{n} pair of customers is",
+        "n_pending": "{n} left to review",
+        "n_pending_one": "{n} left to review",
         "score_help": (
             "Score = mean of completeness (filled cells), validity (filled values that are "
             "correct) and uniqueness (rows not repeated), out of 100."
         ),
         "no_rows": "Empty table.",
         "read_report": (
-            "{errors} kind(s) of error to fix ({error_rows} row(s)) and {warnings} point(s) "
-            "to check ({warning_rows} row(s)). The least reliable table is \"{table}\" "
+            "{errors} to fix ({error_rows}) and {warnings} to check ({warning_rows}). The "
+            "least reliable table is \"{table}\" "
             "({score} / 100)."
         ),
         "read_report_clean": "No error or warning: only a few values are missing here and there.",
@@ -291,7 +314,7 @@ TEXTS = {
             "e-mail or phone, lowered when the places or the SIRENs differ."
         ),
         "show_reviewed": "Also show the pairs already reviewed",
-        "read_pairs": "{n} pair(s) of customers are {min} similar or more; {pending} left to review.",
+        "read_pairs": "{pairs} {min} similar or more; {pending}.",
         "no_pairs": "No probable duplicate at this similarity threshold.",
         "no_customers": (
             "Finding duplicates needs the customers table with their company names. Add it "
@@ -343,10 +366,14 @@ TEXTS = {
         "search_label": "Search (ID or company name)",
         "rep_filter": "Sales rep",
         "all_reps": "All",
-        "shown_rows": "{shown} customer(s) shown out of {total}. Narrow the search to see the others.",
+        "shown_rows": (
+            "First {shown} customers shown out of {total}. Narrow the search to see the "
+            "others."
+        ),
         "no_match": "No customer matches the search.",
         "save_button": "Save the changes",
-        "saved": "{n} change(s) saved, now seen on every page.",
+        "saved": "{n} changes saved, now seen on every page.",
+        "saved_one": "{n} change saved, now seen on every page.",
         "nothing_changed": "No change to save.",
         "status_suspect": "suspect",
         "status_cold prospect": "cold prospect",
