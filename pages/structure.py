@@ -42,6 +42,13 @@ MONEY_CRITERIA = {"amount", "margin", "potential", "credit_limit", "acquisition_
 LIST_LIMIT = 100
 
 
+def plural(key: str, count: float, **kwargs) -> str:
+    """``t(key)`` or ``t(key + "_one")`` from the number: singular under 2 in French
+    ("1,5 famille"), for exactly 1 in English."""
+    one = abs(count) < 2 if lang == "fr" else abs(count) == 1
+    return t(key + "_one" if one else key, **kwargs)
+
+
 def crit_label(c: str) -> str:
     return t(f"structure.crit_{c}")
 
@@ -220,18 +227,19 @@ def render_abc():
 
     r = result.reading
     last = table.index[-1]
-    sentence = t("structure.abc_reading", share_customers=fmt_pct(r["share_customers"], lang, 0),
-                 label=r["label"], n=fmt_number(r["n_customers"], lang),
-                 share_value=fmt_pct(r["share_value"], lang, 0),
-                 of_criterion=t(f"structure.of_{criterion}"),
-                 period=period_text(None if on_customers else months))
+    sentence = plural("structure.abc_reading", r["n_customers"],
+                      share_customers=fmt_pct(r["share_customers"], lang, 0),
+                      label=r["label"], n=fmt_number(r["n_customers"], lang),
+                      share_value=fmt_pct(r["share_value"], lang, 0),
+                      of_criterion=t(f"structure.of_{criterion}"),
+                      period=period_text(None if on_customers else months))
     sentence += " " + t("structure.abc_reading_last", label=last,
                         share_customers=fmt_pct(table.loc[last, "share_customers"], lang, 0),
                         share_value=fmt_pct(table.loc[last, "share_value"], lang, 0))
     n_nonpos = int((values <= 0).sum())
     if n_nonpos:
-        sentence += " " + t("structure.abc_reading_nonpos", n=fmt_number(n_nonpos, lang),
-                            label=last)
+        sentence += " " + plural("structure.abc_reading_nonpos", n_nonpos,
+                                 n=fmt_number(n_nonpos, lang), label=last)
     st.markdown(sentence)
     if mode == "pareto":
         top_share = r["share_value"]
@@ -318,8 +326,9 @@ def render_concentration():
                   top5=fmt_pct(cur["top_5"], lang), top20=fmt_pct(cur["top_20"], lang)),
                 delta=delta("top_10"), delta_color="inverse", delta_description=vs)
     metric_card(cols[3], t("structure.kpi_hhi"), fmt_number(cur["herfindahl"], lang, 3),
-                t("structure.read_hhi", n=fmt_number(cur["equivalent_customers"], lang),
-                  total=fmt_number(cur["n_customers"], lang)),
+                plural("structure.read_hhi", round(cur["equivalent_customers"]),
+                       n=fmt_number(cur["equivalent_customers"], lang),
+                       total=fmt_number(cur["n_customers"], lang)),
                 help=t("structure.help_hhi"))
 
     current_label = t("structure.period_current", months=m) if m else t("structure.period_now")
@@ -475,7 +484,8 @@ def render_stats():
             "count": t("structure.axis_count", unit=unit_word)}, log=log), key="stats_hist")
         if hist.attrs.get("n_excluded"):
             key = "structure.log_excluded" if log else "structure.hist_trimmed"
-            st.caption(t(key, n=fmt_number(hist.attrs["n_excluded"], lang)))
+            st.caption(plural(key, hist.attrs["n_excluded"],
+                              n=fmt_number(hist.attrs["n_excluded"], lang)))
     else:
         box = stats.reset_index()
         key_col = box.columns[0]
@@ -491,10 +501,12 @@ def render_stats():
         st.caption(t("structure.box_caption"))
     overall = _stats(name, version, as_of, value, unit, None, months, False)[0].iloc[0]
     ratio = overall["mean"] / overall["median"] if overall["median"] else np.nan
-    sentence = t("structure.stats_reading", n=fmt_number(overall["count"], lang), unit=unit_word,
-                 median=fmt_value(overall["median"], value), mean=fmt_value(overall["mean"], value),
-                 q1=fmt_value(overall["q1"], value), q3=fmt_value(overall["q3"], value),
-                 criterion=crit.lower())
+    sentence = plural("structure.stats_reading", overall["count"],
+                      n=fmt_number(overall["count"], lang), unit=unit_word,
+                      median=fmt_value(overall["median"], value),
+                      mean=fmt_value(overall["mean"], value),
+                      q1=fmt_value(overall["q1"], value), q3=fmt_value(overall["q3"], value),
+                      criterion=crit.lower())
     if not np.isnan(ratio) and ratio > 1.2:
         sentence += " " + t("structure.stats_skewed", ratio=fmt_number(ratio, lang, 1),
                             cv=fmt_number(overall["cv"], lang, 1))
@@ -558,15 +570,19 @@ def render_holding():
     long["customer_label"] = [f"{c} · {names.get(c, '')}"[:38] if len(names) else c
                               for c in long["customer_id"]]
     st.altair_chart(holding_heatmap(long, lang, {
-        "customer": t("structure.hold_axis_customer", n=len(top)),
+        "customer": plural("structure.hold_axis_customer", len(top), n=len(top)),
         "family": column_label("family", lang), "value": crit_label("amount")}),
         key="hold_heatmap")
-    st.markdown(t("structure.hold_reading", mean=fmt_number(held.mean(), lang, 1), n=n_fam,
-                  one=fmt_pct((held == 1).mean(), lang, 0),
-                  all=fmt_pct((held >= max(n_fam - 1, 1)).mean(), lang, 0),
-                  best=pen.index[0], best_pen=fmt_pct(pen["penetration"].iloc[0], lang, 0),
-                  worst=pen.index[-1], worst_pen=fmt_pct(pen["penetration"].iloc[-1], lang, 0),
-                  period=period_text(months)))
+    mean_fam = round(float(held.mean()), 1)
+    st.markdown(plural("structure.hold_reading", mean_fam,
+                       mean=fmt_number(mean_fam, lang, 1), n=n_fam,
+                       one=fmt_pct((held == 1).mean(), lang, 0),
+                       all=fmt_pct((held >= max(n_fam - 1, 1)).mean(), lang, 0),
+                       best=pen.index[0],
+                       best_pen=fmt_pct(pen["penetration"].iloc[0], lang, 0),
+                       worst=pen.index[-1],
+                       worst_pen=fmt_pct(pen["penetration"].iloc[-1], lang, 0),
+                       period=period_text(months)))
     c1, c2 = st.columns([2, 3])
     with c1:
         st.markdown("**" + t("structure.hold_dist_title") + "**")
@@ -604,8 +620,11 @@ def render_holding():
         st.info(t("structure.gaps_none"))
         return
     n_customers = gaps["customer_id"].nunique()
-    st.markdown(t("structure.gaps_reading", n=fmt_number(len(gaps), lang),
-                  customers=fmt_number(n_customers, lang),
+    st.markdown(t("structure.gaps_reading",
+                  targets=plural("structure.gaps_targets", len(gaps),
+                                 n=fmt_number(len(gaps), lang)),
+                  customers=plural("structure.gaps_customers", n_customers,
+                                   n=fmt_number(n_customers, lang)),
                   stake=fmt_money(gaps["revenue_at_stake"].sum(), lang),
                   family=gaps.groupby("family")["revenue_at_stake"].sum().idxmax(),
                   pen=fmt_pct(min_pen / 100, lang, 0)))

@@ -1,5 +1,6 @@
 """AppTest of the Forecast page on the demo portfolio."""
 
+import json
 import re
 
 import pandas as pd
@@ -76,3 +77,35 @@ def test_forecast_in_english():
     assert all(re.fullmatch(r"\d\.\d{3}", c) for c in coef), coef
     assert re.search(r"actual in \d{4}-\d{2} → \d{4}-\d{2} \(complete months\)",
                      " ".join(texts(at.caption)))
+
+
+def test_charts_follow_the_language_and_the_forecast_starts_at_the_first_forecast_month():
+    at = app(PAGE)
+    fc_spec, coef_spec = (json.loads(c.proto.spec) for c in charts(at)[:2])
+    # seasonal coefficients: the y axis writes a decimal comma in French
+    axes = [lay["encoding"]["y"].get("axis", {}) for lay in coef_spec["layer"]
+            if "y" in lay.get("encoding", {})]
+    assert any("replace(" in (a.get("labelExpr") or "") for a in axes if a)
+    # labels above the bars over 1, below the bars under 1
+    marks = [lay["mark"] for lay in coef_spec["layer"]
+             if isinstance(lay.get("mark"), dict) and lay["mark"]["type"] == "text"]
+    assert sorted(m["baseline"] for m in marks) == ["bottom", "top"]
+
+
+def test_forecast_line_starts_at_the_first_forecast_month():
+    from ui.charts_structure import forecast_chart
+
+    months = pd.date_range("2026-01-01", periods=5, freq="MS")
+    comp = pd.DataFrame({"month": months, "kind": ["history"] * 3 + ["forecast"] * 2,
+                         "actual": [10.0, 12.0, 20.0, None, None],
+                         "trend": [11.0, 12.0, 13.0, 14.0, 15.0],
+                         "coefficient": [1.0] * 5, "model": [10.5, 12.5, 14.0, 15.0, 16.0]})
+    labels = {k: k for k in ("month", "amount", "actual", "fitted", "forecast", "trend",
+                             "coefficient")}
+    spec = forecast_chart(comp, "fr", labels).to_dict()
+    rows = [r for data in spec["datasets"].values() for r in data]
+    forecast = [r for r in rows if r.get("series") == "forecast"]
+    assert [r["value"] for r in forecast] == [15.0, 16.0]  # forecast months only
+    # the dotted link joins the last actual value (20, not the fitted 14) to the forecast
+    assert any([r.get("value") for r in data] == [20.0, 15.0]
+               for data in spec["datasets"].values())

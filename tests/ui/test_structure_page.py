@@ -1,6 +1,8 @@
 """AppTest of the Structure page (ABC, concentration, interquartiles, statistics,
 product holding) on the demo portfolio."""
 
+import json
+
 from apptest_helpers import app, charts, texts
 
 PAGE = "pages/structure.py"
@@ -110,3 +112,36 @@ def test_structure_in_english():
     assert not at.exception
     assert at.title[0].value == "Structure and ABC"
     assert "of your customers (class A" in _body(at)
+
+
+def _layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def test_pareto_zones_have_distinct_colours_legend_outside_and_labels_in_their_zone():
+    at = app(PAGE)
+    spec = json.loads(charts(at)[0].proto.spec)
+    colors = [lay["encoding"]["color"] for lay in _layers(spec)
+              if "color" in lay.get("encoding", {}) and "scale" in lay["encoding"]["color"]]
+    assert colors, "the A/B/C areas are coloured by class"
+    scale = colors[0]["scale"]
+    assert scale["domain"] == ["A", "B", "C"]
+    assert len(set(scale["range"])) == 3 and scale["range"][1] == "#dd6b20"  # orange B
+    assert colors[0]["legend"]["orient"] == "right"  # outside the plot area
+    texts_ = [lay for lay in _layers(spec)
+              if isinstance(lay.get("mark"), dict) and lay["mark"].get("type") == "text"]
+    # the cut labels end on their cut line, on the side of their own class (left)
+    assert texts_ and all(lay["mark"]["align"] == "right" and lay["mark"]["dx"] < 0
+                          for lay in texts_)
+
+
+def test_every_singular_text_has_its_plural_in_both_languages():
+    from ui.texts.structure import TEXTS
+
+    for lang in ("fr", "en"):
+        ones = [k for k in TEXTS[lang] if k.endswith("_one")]
+        assert len(ones) >= 8
+        for key in ones:
+            assert key[:-4] in TEXTS[lang], (lang, key)
+            assert key in TEXTS["en" if lang == "fr" else "fr"], key
+    assert "(s)" not in " ".join(TEXTS["fr"].values()) + " ".join(TEXTS["en"].values())

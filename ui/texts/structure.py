@@ -87,12 +87,19 @@ TEXTS = {
             "**{share_customers} de vos clients (classe {label}, {n} clients) font "
             "{share_value} {of_criterion}** {period}."
         ),
+        "abc_reading_one": (
+            "**{share_customers} de vos clients (classe {label}, {n} client) font "
+            "{share_value} {of_criterion}** {period}."
+        ),
         "abc_reading_last": (
             "À l'autre bout, la classe {label} regroupe {share_customers} des clients pour "
             "{share_value} du total."
         ),
         "abc_reading_nonpos": (
             "{n} clients à zéro ou en négatif (avoirs) sont placés en classe {label}."
+        ),
+        "abc_reading_nonpos_one": (
+            "{n} client à zéro ou en négatif (avoir) est placé en classe {label}."
         ),
         "pareto_holds": (
             "Loi des 20/80 : les {top} premiers clients font {share} du total, la règle se "
@@ -142,6 +149,7 @@ TEXTS = {
         "kpi_hhi": "Indice de Herfindahl",
         "help_hhi": "Somme des carrés des parts de chaque client, de 1/n (égalité) à 1.",
         "read_hhi": "Équivaut à {n} clients de même poids (sur {total}).",
+        "read_hhi_one": "Équivaut à {n} client de même poids (sur {total}).",
         "period_current": "{months} derniers mois",
         "period_previous": "{months} mois précédents",
         "period_now": "Aujourd'hui",
@@ -251,8 +259,14 @@ TEXTS = {
             "nulles ou négatives ne peuvent pas y figurer."
         ),
         "log_excluded": "{n} valeurs nulles ou négatives (avoirs) ne sont pas dessinées.",
+        "log_excluded_one": "{n} valeur nulle ou négative (avoir) n'est pas dessinée.",
         "hist_trimmed": (
             "Les 1 % de valeurs les plus basses et les 1 % les plus hautes ({n} valeurs) ne "
+            "sont pas dessinées ; l'échelle logarithmique les montre. Les statistiques les "
+            "comptent toutes."
+        ),
+        "hist_trimmed_one": (
+            "Les 1 % de valeurs les plus basses et les 1 % les plus hautes ({n} valeur) ne "
             "sont pas dessinées ; l'échelle logarithmique les montre. Les statistiques les "
             "comptent toutes."
         ),
@@ -265,6 +279,10 @@ TEXTS = {
         ),
         "stats_reading": (
             "Sur {n} observations (une par {unit}), **la médiane est de {median} et la "
+            "moyenne de {mean}** ; la moitié centrale va de {q1} à {q3}."
+        ),
+        "stats_reading_one": (
+            "Sur {n} observation (une par {unit}), **la médiane est de {median} et la "
             "moyenne de {mean}** ; la moitié centrale va de {q1} à {q3}."
         ),
         "stats_skewed": (
@@ -302,8 +320,14 @@ TEXTS = {
         "hold_top_label": "Clients affichés",
         "hold_top_help": "Les plus gros clients de la période.",
         "hold_axis_customer": "Les {n} premiers clients",
+        "hold_axis_customer_one": "Le premier client",
         "hold_reading": (
             "Un client achète en moyenne **{mean} familles sur {n}** {period} ; {one} "
+            "n'en achètent qu'une, {all} presque toutes. La famille la plus répandue est "
+            "{best} ({best_pen} des clients), la moins répandue {worst} ({worst_pen})."
+        ),
+        "hold_reading_one": (
+            "Un client achète en moyenne **{mean} famille sur {n}** {period} ; {one} "
             "n'en achètent qu'une, {all} presque toutes. La famille la plus répandue est "
             "{best} ({best_pen} des clients), la moins répandue {worst} ({worst_pen})."
         ),
@@ -328,10 +352,14 @@ TEXTS = {
         "gaps_holders_help": "En dessous, l'estimation du CA en jeu est trop fragile.",
         "gaps_none": "Aucune vente croisée ne ressort avec ces réglages : baissez la part minimale.",
         "gaps_reading": (
-            "**{n} cibles de ventes croisées chez {customers} clients, pour {stake} de "
+            "**{targets} chez {customers}, pour {stake} de "
             "chiffre d'affaires en jeu** (familles achetées par au moins {pen} de leurs "
             "semblables). La famille qui pèse le plus : {family}."
         ),
+        "gaps_targets": "{n} cibles de ventes croisées",
+        "gaps_targets_one": "{n} cible de vente croisée",
+        "gaps_customers": "{n} clients",
+        "gaps_customers_one": "{n} client",
         "col_peers": "Semblables",
         "col_penetration_peers": "% des semblables acheteurs",
         "col_stake": "CA en jeu",
@@ -418,12 +446,19 @@ TEXTS = {
             "**{share_customers} of your customers (class {label}, {n} customers) make "
             "{share_value} {of_criterion}** {period}."
         ),
+        "abc_reading_one": (
+            "**{share_customers} of your customers (class {label}, {n} customer) make "
+            "{share_value} {of_criterion}** {period}."
+        ),
         "abc_reading_last": (
             "At the other end, class {label} holds {share_customers} of customers for "
             "{share_value} of the total."
         ),
         "abc_reading_nonpos": (
             "{n} customers at zero or negative (credit notes) are put in class {label}."
+        ),
+        "abc_reading_nonpos_one": (
+            "{n} customer at zero or negative (credit note) is put in class {label}."
         ),
         "pareto_holds": (
             "20/80 rule: the first {top} of customers make {share} of the total; the rule "
@@ -471,6 +506,7 @@ TEXTS = {
         "kpi_hhi": "Herfindahl index",
         "help_hhi": "Sum of the squared shares of the customers, from 1/n (equality) to 1.",
         "read_hhi": "Equivalent to {n} customers of equal weight (out of {total}).",
+        "read_hhi_one": "Equivalent to {n} customer of equal weight (out of {total}).",
         "period_current": "Last {months} months",
         "period_previous": "Previous {months} months",
         "period_now": "Today",
@@ -577,8 +613,13 @@ TEXTS = {
             "cannot be drawn on it."
         ),
         "log_excluded": "{n} zero or negative values (credit notes) are not drawn.",
+        "log_excluded_one": "{n} zero or negative value (credit note) is not drawn.",
         "hist_trimmed": (
             "The lowest 1 % and highest 1 % of values ({n} values) are not drawn; the "
+            "logarithmic scale shows them. The statistics count them all."
+        ),
+        "hist_trimmed_one": (
+            "The lowest 1 % and highest 1 % of values ({n} value) are not drawn; the "
             "logarithmic scale shows them. The statistics count them all."
         ),
         "axis_value_per": "{criterion} per {unit}",
@@ -590,6 +631,10 @@ TEXTS = {
         ),
         "stats_reading": (
             "Over {n} observations (one per {unit}), **the median is {median} and the mean "
+            "{mean}**; the middle half goes from {q1} to {q3}."
+        ),
+        "stats_reading_one": (
+            "Over {n} observation (one per {unit}), **the median is {median} and the mean "
             "{mean}**; the middle half goes from {q1} to {q3}."
         ),
         "stats_skewed": (
@@ -626,8 +671,14 @@ TEXTS = {
         "hold_top_label": "Customers shown",
         "hold_top_help": "The largest customers of the period.",
         "hold_axis_customer": "The top {n} customers",
+        "hold_axis_customer_one": "The top customer",
         "hold_reading": (
             "A customer buys on average **{mean} families out of {n}** {period}; {one} buy "
+            "only one, {all} nearly all. The most widespread family is {best} ({best_pen} "
+            "of customers), the least widespread {worst} ({worst_pen})."
+        ),
+        "hold_reading_one": (
+            "A customer buys on average **{mean} family out of {n}** {period}; {one} buy "
             "only one, {all} nearly all. The most widespread family is {best} ({best_pen} "
             "of customers), the least widespread {worst} ({worst_pen})."
         ),
@@ -652,10 +703,14 @@ TEXTS = {
         "gaps_holders_help": "Below this, the revenue-at-stake estimate is too fragile.",
         "gaps_none": "No cross-selling target with these settings: lower the minimum share.",
         "gaps_reading": (
-            "**{n} cross-selling targets at {customers} customers, for {stake} of revenue at "
+            "**{targets} at {customers}, for {stake} of revenue at "
             "stake** (families bought by at least {pen} of their similar customers). The "
             "family weighing most: {family}."
         ),
+        "gaps_targets": "{n} cross-selling targets",
+        "gaps_targets_one": "{n} cross-selling target",
+        "gaps_customers": "{n} customers",
+        "gaps_customers_one": "{n} customer",
         "col_peers": "Similar customers",
         "col_penetration_peers": "% of similar customers buying",
         "col_stake": "Revenue at stake",
