@@ -164,7 +164,8 @@ def crit_label(c: str) -> str:
 def show_notes(notes) -> None:
     for n in notes:
         if n.code == "few_values":
-            st.warning(t("rfm.note_few_values", crit=crit_label(n.criterion),
+            key = "rfm.note_few_values" + ("_one" if n.details["n_distinct"] == 1 else "")
+            st.warning(t(key, crit=crit_label(n.criterion),
                          n=n.details["n_distinct"], bins=n.details["bins"],
                          used=", ".join(map(str, n.details["scores_used"]))),
                        icon=":material/warning:")
@@ -173,7 +174,9 @@ def show_notes(notes) -> None:
                          n=fmt_number(n.details["customers"], lang),
                          share=fmt_pct(n.details["share"], lang, 0), score=n.details["score"]))
         elif n.code == "no_purchase":
-            st.caption(t("rfm.note_no_purchase", n=fmt_number(n.details["rows"], lang)))
+            rows = n.details["rows"]
+            st.caption(t("rfm.note_no_purchase" + ("_one" if rows == 1 else ""),
+                         n=fmt_number(rows, lang)))
 
 
 # -- page -------------------------------------------------------------------------------

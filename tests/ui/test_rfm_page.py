@@ -140,3 +140,16 @@ def test_sales_only_portfolio_says_what_is_missing():
     assert at.metric[1].value == "–"  # repeated complaints need the contacts table
     at = _tab(at, "engagement")
     assert "famille" in at.info[0].value
+
+
+def test_counts_are_pluralised_from_the_number():
+    """No "fiche(s)"-style placeholder: the note picks singular or plural from the count."""
+    from ui.i18n import texts as all_texts
+
+    for lang, table in all_texts("rfm").items():
+        for key, text in table.items():
+            assert "(s)" not in text, (lang, key)
+    assert t("rfm.note_no_purchase_one", lang="fr", n=1).startswith("1 fiche sans")
+    at = app(PAGE)
+    shown = texts(at.caption) + [w.value for w in at.warning]
+    assert not any("(s)" in s for s in shown)

@@ -52,14 +52,19 @@ TEXTS = {
         "no_customers": "Aucun client n'a acheté avant la date de référence.",
         # notes
         "note_few_values": (
-            "Note de {crit} : seulement {n} valeur(s) différente(s) pour {bins} notes, donc "
+            "Note de {crit} : seulement {n} valeurs différentes pour {bins} notes, donc "
             "seules les notes {used} sont utilisées (les ex aequo ne sont jamais séparés)."
+        ),
+        "note_few_values_one": (
+            "Note de {crit} : une seule valeur pour {bins} notes, donc seule la note {used} "
+            "est utilisée (les ex aequo ne sont jamais séparés)."
         ),
         "note_uneven": (
             "Note de {crit} : {n} clients ({share}) ont la même valeur et reçoivent tous la "
             "note {score} ; les groupes ne sont donc pas d'effectif égal."
         ),
-        "note_no_purchase": "{n} fiche(s) sans aucun achat (prospects) ne sont pas notées.",
+        "note_no_purchase": "{n} fiches sans aucun achat (prospects) ne sont pas notées.",
+        "note_no_purchase_one": "1 fiche sans aucun achat (prospect) n'est pas notée.",
         # segment map
         "map_title": "Carte des segments (modifiable)",
         "map_help": (
@@ -332,14 +337,19 @@ TEXTS = {
         "error": "Cannot compute: {error}",
         "no_customers": "No customer bought anything before the reference date.",
         "note_few_values": (
-            "{crit} score: only {n} distinct value(s) for {bins} scores, so only the scores "
+            "{crit} score: only {n} distinct values for {bins} scores, so only the scores "
             "{used} are used (ties are never split)."
+        ),
+        "note_few_values_one": (
+            "{crit} score: a single value for {bins} scores, so only the score {used} is "
+            "used (ties are never split)."
         ),
         "note_uneven": (
             "{crit} score: {n} customers ({share}) share the same value and all get score "
             "{score}, so the groups are not of equal size."
         ),
-        "note_no_purchase": "{n} record(s) without any purchase (prospects) are not scored.",
+        "note_no_purchase": "{n} records without any purchase (prospects) are not scored.",
+        "note_no_purchase_one": "1 record without any purchase (a prospect) is not scored.",
         "map_title": "Segment map (editable)",
         "map_help": (
             "Each R × F cell (on a 1 to 5 scale) belongs to one segment. Change a cell's "
