@@ -111,6 +111,13 @@ def status_label(s) -> str:
     return t(f"plans.status_{s}")
 
 
+def count_of(n, word: str) -> str:
+    """"1 rep" / "3 reps" ("0 commercial" in French): the noun agrees with the number."""
+    n = int(n)
+    one = n <= 1 if lang == "fr" else n == 1
+    return t(f"plans.n_{word}_{'one' if one else 'other'}", n=fmt_number(n, lang))
+
+
 def days_txt(x: float) -> str:
     return fmt_number(x, lang, 0 if abs(x) >= 10 else 1)
 
@@ -153,15 +160,19 @@ tab_needs, tab_load, tab_plan, tab_campaign = st.tabs(
 with tab_needs:
     counts = needs["status"].value_counts()
     n_over = int(counts.get("overdue", 0))
-    cols = st.columns(4)
-    for col, key in zip(cols, ("overdue", "due", "never", "ok")):
+    n_no_norm = int(counts.get("no_norm", 0))
+    shown_status = ("overdue", "due", "never", "ok") + (("no_norm",) if n_no_norm else ())
+    cols = st.columns(len(shown_status))
+    for col, key in zip(cols, shown_status):
         col.metric(status_label(key), fmt_number(int(counts.get(key, 0)), lang),
                    help=t(f"plans.status_{key}_help"))
     over_a = int(((needs["status"] == "overdue") & (needs["segment"] == "A")).sum())
     worst = needs[needs["status"] == "overdue"].head(1)
     st.write(t("plans.needs_reading", overdue=fmt_number(n_over, lang),
                a=fmt_number(over_a, lang), never=fmt_number(int(counts.get("never", 0)), lang),
-               customers=fmt_number(len(needs), lang)))
+               customers=fmt_number(len(needs), lang),
+               with_norm=fmt_number(len(needs) - n_no_norm, lang),
+               no_norm=fmt_number(n_no_norm, lang)))
     if len(worst):
         w = worst.iloc[0]
         st.caption(t("plans.needs_top", name=str(w.get("name", w["customer_id"])),
@@ -249,8 +260,8 @@ with tab_load:
            else "plans.load_reading")
     st.write(t(key, visits=fmt_number(w.total_visits, lang),
                hours=fmt_number(w.total_hours, lang), days=days_txt(w.total_days),
-               reps=fmt_number(w.reps_needed, lang), field=days_txt(w.field_days_per_rep),
-               available=fmt_number(int(reps_avail), lang),
+               reps=count_of(w.reps_needed, "rep"), field=days_txt(w.field_days_per_rep),
+               available=count_of(int(reps_avail), "rep"),
                load=fmt_pct(w.load_pct, lang, 0) if w.load_pct is not None else "–"))
     seg_table = w.table.reset_index()
     seg_table = seg_table[seg_table["customers"] > 0].assign(
@@ -278,7 +289,7 @@ with tab_load:
         st.write(t("plans.reps_reading", rep=top["sales_rep"],
                    load=fmt_pct(top["load_pct"] / 100, lang, 0),
                    days=days_txt(top["days"]), capacity=days_txt(top["capacity_days"]),
-                   over=fmt_number(int((load["load_pct"] > 100).sum()), lang)))
+                   over=count_of(int((load["load_pct"] > 100).sum()), "rep")))
         show_table(load.drop(columns="load_label"), key="pl_reps", lang=lang,
                    filename=t("plans.file_reps"),
                    labels={"sales_rep": t("plans.col_rep"), "customers": t("plans.col_customers"),

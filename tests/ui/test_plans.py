@@ -1,5 +1,7 @@
 """AppTest of the Workload and action plans page on the demo portfolio."""
 
+import re
+
 from apptest_helpers import ROOT, TIMEOUT, app, charts, texts
 from streamlit.testing.v1 import AppTest
 
@@ -21,7 +23,17 @@ def test_plans_page_shows_needs_workload_plan_and_campaign():
     assert [t.label for t in at.tabs] == ["Besoins de visite", "Charge de travail",
                                          "Plan de contacts", "Campagne et relances"]
     body = _body(at)
-    assert "en retard de visite" in body and "Les normes demandent" in body
+    assert "Comptes avec une norme de visite" in body and "Les normes demandent" in body
+    # every account is counted: the accounts without a visit norm (suspects) get their own
+    # figure, and the five figures add up to the total of the reading sentence
+    labels = ["En retard", "À voir sous 14 jours", "Jamais visités", "À jour",
+              "Sans norme de visite"]
+    shown = {m.label for m in at.metric}
+    figures = [int(re.sub(r"\D", "", _metric(at, lab))) for lab in labels]
+    assert set(labels) <= shown
+    m = re.search(r"norme de visite : (\S+) sur (\S+) ;", body)
+    with_norm, total = (int(re.sub(r"\D", "", g)) for g in m.groups())
+    assert sum(figures) == total and sum(figures[:4]) == with_norm
     assert "Le plan touche" in body and "actions pour" in body
     assert "Le plus chargé : Claire Delorme" in body
     assert _metric(at, "Commerciaux nécessaires") == "4"

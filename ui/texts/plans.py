@@ -37,9 +37,15 @@ TEXTS = {
         "status_due_help": "La prochaine visite tombe dans les 14 jours.",
         "status_never_help": "Aucune visite dans l'historique des contacts.",
         "status_ok_help": "Visités dans l'intervalle de la norme.",
+        "status_no_norm_help": (
+            "Norme de 0 visite par an (suspects, clients perdus) : ni en retard ni à jour."
+        ),
+        "n_rep_one": "{n} commercial",
+        "n_rep_other": "{n} commerciaux",
         "needs_reading": (
-            "{overdue} clients sur {customers} sont en retard de visite, dont {a} de classe A ; "
-            "{never} n'ont jamais été visités. La priorité (0 à 100) combine la classe, le "
+            "Comptes avec une norme de visite : {with_norm} sur {customers} ; en retard : "
+            "{overdue} (dont {a} de classe A), jamais visités : {never}. Sans norme de visite "
+            "(suspects, perdus), non comptés ci-dessus : {no_norm}. La priorité (0 à 100) combine la classe, le "
             "retard, le potentiel et le risque d'attrition quand il est connu."
         ),
         "needs_top": "Le plus prioritaire : {name}, {days} jours de retard, priorité {priority}.",
@@ -80,12 +86,12 @@ TEXTS = {
         "m_reps_help": "Jours de terrain / {field} jours de terrain par commercial et par an.",
         "load_reading": (
             "Les normes demandent {visits} visites par an, soit {hours} heures ou {days} jours "
-            "de terrain : il faut {reps} commercial(aux) à {field} jours de terrain chacun. "
+            "de terrain : il faut {reps} à {field} jours de terrain chacun. "
             "Avec {available}, la charge est de {load} de la capacité."
         ),
         "load_reading_over": (
             "Les normes demandent {visits} visites par an, soit {hours} heures ou {days} jours "
-            "de terrain : il faut {reps} commercial(aux) à {field} jours de terrain chacun. "
+            "de terrain : il faut {reps} à {field} jours de terrain chacun. "
             "Avec {available}, la charge atteint {load} de la capacité : espacez les visites "
             "des petits clients (téléphone, e-mail) ou renforcez l'équipe."
         ),
@@ -100,8 +106,8 @@ TEXTS = {
         "no_rep": "(sans commercial)",
         "reps_reading": (
             "Le plus chargé : {rep}, {load} de sa capacité ({days} jours de visites pour "
-            "{capacity} disponibles). {over} commercial(aux) au-delà de 100 % : rééquilibrez "
-            "les secteurs dans la page Carte et territoires."
+            "{capacity} disponibles). Au-delà de 100 % : {over} ; rééquilibrez les secteurs "
+            "dans la page Carte et territoires."
         ),
         "file_reps": "charge_par_commercial",
         "segmentation": "Segmentation",
@@ -221,9 +227,16 @@ TEXTS = {
         "status_due_help": "The next visit falls within 14 days.",
         "status_never_help": "No visit in the contact history.",
         "status_ok_help": "Visited within the norm's interval.",
+        "status_no_norm_help": (
+            "A norm of 0 visits a year (suspects, lost customers): neither overdue nor on "
+            "schedule."
+        ),
+        "n_rep_one": "{n} rep",
+        "n_rep_other": "{n} reps",
         "needs_reading": (
-            "{overdue} of {customers} customers are overdue for a visit, {a} of them class A; "
-            "{never} have never been visited. The priority (0 to 100) combines the class, the "
+            "Accounts with a visit norm: {with_norm} of {customers}; overdue: {overdue} ({a} "
+            "of them class A), never visited: {never}. Without a visit norm (suspects, lost), "
+            "not counted above: {no_norm}. The priority (0 to 100) combines the class, the "
             "delay, the potential and the churn risk when it is known."
         ),
         "needs_top": "Highest priority: {name}, {days} days overdue, priority {priority}.",
@@ -264,12 +277,12 @@ TEXTS = {
         "m_reps_help": "Field days / {field} field days per rep and year.",
         "load_reading": (
             "The norms ask for {visits} visits a year, {hours} hours or {days} field days: it "
-            "takes {reps} rep(s) at {field} field days each. With {available}, the load is "
+            "takes {reps} at {field} field days each. With {available}, the load is "
             "{load} of capacity."
         ),
         "load_reading_over": (
             "The norms ask for {visits} visits a year, {hours} hours or {days} field days: it "
-            "takes {reps} rep(s) at {field} field days each. With {available}, the load "
+            "takes {reps} at {field} field days each. With {available}, the load "
             "reaches {load} of capacity: space out visits to small accounts (phone, e-mail) "
             "or strengthen the team."
         ),
@@ -284,7 +297,7 @@ TEXTS = {
         "no_rep": "(no rep)",
         "reps_reading": (
             "Most loaded: {rep}, {load} of capacity ({days} days of visits for {capacity} "
-            "available). {over} rep(s) above 100 %: rebalance the territories on the Map and "
+            "available). Above 100 %: {over}; rebalance the territories on the Map and "
             "territories page."
         ),
         "file_reps": "load_per_rep",
