@@ -51,7 +51,7 @@ from ui.charts_value import (
     penetration_chart,
     waterfall_chart,
 )
-from ui.format import fmt_date, fmt_delta, fmt_money, fmt_number, fmt_pct
+from ui.format import NBSP, WJ, fmt_date, fmt_delta, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 from ui.tables import show_table
 
@@ -72,6 +72,43 @@ def money(x) -> str:
 
 def pct(x, decimals: int = 1) -> str:
     return fmt_pct(x, lang, decimals)
+
+
+def compact(x) -> str:
+    """A headline amount with a fixed precision, so cards side by side read alike:
+    millions with one decimal ("12,0 M€" next to "17,1 M€"), thousands in whole k€,
+    smaller amounts in full."""
+    if x is None or not math.isfinite(float(x)) or abs(float(x)) < 1e4:
+        return fmt_money(x, lang, compact=True)
+    x = float(x)
+    scales = ((1e9, "Md" if lang == "fr" else "bn"), (1e6, "M"), (1e3, "k"))
+    divisor, unit = next(s for s in scales if abs(x) >= s[0])
+    body = fmt_number(abs(x) / divisor, lang, 0 if unit == "k" else 1)
+    sign = "-" if x < 0 and body.strip("0,.") else ""
+    if lang == "fr":
+        return f"{sign}{body}{NBSP}{unit}€"
+    return f"{sign}{WJ if sign else ''}€{body}{unit}"
+
+
+def plural(key: str, n: float) -> str:
+    """``key`` + "_one" for a singular count (French: under 2, English: exactly 1)."""
+    one = abs(n) < 2 if lang == "fr" else n == 1
+    return t(f"{key}_one" if one else key, n=fmt_number(n, lang))
+
+
+def decimal_slider(where, label: str, lo: float, hi: float, default: float, step: float,
+                   key: str, unit: str, sign: str = "", decimals: int = 1, **kwargs) -> float:
+    """A slider of decimal values labelled the language's way ("90,6 %" in French): a
+    select slider over lo..hi by step, plus the default if it falls between two steps."""
+    n = int(round((hi - lo) / step))
+    options = sorted({round(lo + i * step, 6) for i in range(n + 1)}
+                     | {round(float(default), 6)})
+    wkey = f"{key}_{lang}"
+    if wkey in st.session_state and st.session_state[wkey] not in options:
+        st.session_state[wkey] = round(float(default), 6)  # e.g. a new measured retention
+    return float(choice(where.select_slider, label, options, key, round(float(default), 6),
+                        format_func=lambda v: f"{sign}{fmt_number(v, lang, decimals)}{unit}",
+                        **kwargs))
 
 
 def names_map() -> pd.Series:
@@ -213,7 +250,7 @@ if active.empty:
     st.stop()
 
 g1, g2 = st.columns(2)
-discount = g1.slider(t("value.discount_label"), 0.0, 30.0, 10.0, 0.5, format="%.1f %%",
+discount = g1.slider(t("value.discount_label"), 0, 30, 10, 1, format="%d %%",
                      key="val_discount", help=t("value.discount_help")) / 100
 if has_margin:
     rev, mar = active["revenue_12m"].sum(), active["margin_12m"].sum()
@@ -241,9 +278,11 @@ with tabs[0]:
         default_r = round(estimate * 100, 1)
     per_class = c2.toggle(t("value.retention_per_class"), value=False, key="val_per_class",
                           disabled=by_prev_class.empty, help=t("value.retention_per_class_help"))
-    retention_pct = c1.slider(t("value.retention_label"), 0.0, 99.0, min(default_r, 99.0), 0.5,
-                              format="%.1f %%", key="val_retention",
-                              help=t("value.retention_help"), disabled=per_class)
+    # the measured retention (e.g. 90,6 %) is kept as an option between the half points
+    retention_pct = decimal_slider(c1, t("value.retention_label"), 0.0, 99.0,
+                                   min(default_r, 99.0), 0.5, "val_retention",
+                                   f"{NBSP}%" if lang == "fr" else "%",
+                                   help=t("value.retention_help"), disabled=per_class)
     years = choice(c3.selectbox, t("value.horizon_label"), [0, 3, 5, 10], "val_years", 0,
                          format_func=lambda y: t("value.horizon_none") if y == 0
                          else t("value.horizon_years", n=y), help=t("value.horizon_help"))
@@ -267,7 +306,7 @@ with tabs[0]:
                            margin_rate=None if has_margin else margin_rate,
                            groups=classes_now)
     equity = customer_equity(clv["clv"])
-    points = st.slider(t("value.whatif_label"), 0.0, 20.0, 5.0, 0.5, format="+%.1f pt",
+    points = st.slider(t("value.whatif_label"), 0, 20, 5, 1, format="+%d pt",
                        key="val_whatif", help=t("value.whatif_help"))
     if isinstance(retention, dict):
         base_r = clv["retention"].to_numpy()
@@ -275,7 +314,7 @@ with tabs[0]:
         equity_after = customer_equity(simple_clv(clv["margin_year"].to_numpy(), after_r,
                                                   discount, horizon_years))
         r_text = t("value.retention_by_class_short")
-        r_after_text = t("value.retention_by_class_plus", points=fmt_number(points, lang, 1))
+        r_after_text = t("value.retention_by_class_plus", points=fmt_number(points, lang))
     else:
         w = retention_what_if(clv["margin_year"].to_numpy(), float(retention), discount,
                               points / 100, horizon_years)
@@ -285,7 +324,7 @@ with tabs[0]:
     change = (equity_after - equity) / equity if equity else float("nan")
 
     m1, m2, m3, m4 = st.columns(4)
-    metric_card(m1, t("value.kpi_equity"), fmt_money(equity, lang, compact=True),
+    metric_card(m1, t("value.kpi_equity"), compact(equity),
                 t("value.read_equity", n=fmt_number(len(clv), lang), value=money(equity)),
                 help=t("value.help_equity"))
     metric_card(m2, t("value.kpi_mean_clv"), money(equity / len(clv) if len(clv) else None),
@@ -298,8 +337,8 @@ with tabs[0]:
         read_r = t("value.read_retention", lifetime=fmt_number(1 / (1 - float(retention)),
                                                                lang, 1))
     metric_card(m3, t("value.kpi_retention"), r_text, read_r)
-    metric_card(m4, t("value.kpi_whatif"), fmt_money(equity_after, lang, compact=True),
-                t("value.read_whatif", points=fmt_number(points, lang, 1), before=r_text,
+    metric_card(m4, t("value.kpi_whatif"), compact(equity_after),
+                t("value.read_whatif", points=plural("value.points", points), before=r_text,
                   after=r_after_text, change=fmt_pct(change, lang, 1, signed=True),
                   gain=money(equity_after - equity)),
                 delta=fmt_delta(equity_after, equity, lang))
@@ -355,7 +394,7 @@ with tabs[1]:
         metric_card(k3, t("value.kpi_bg_spend"), money(prob["mean_spend"]),
                     t("value.read_bg_spend", value=money(prob["mean_spend"])))
         metric_card(k4, t("value.kpi_bg_equity"),
-                    fmt_money(pc["clv"].sum(), lang, compact=True),
+                    compact(pc["clv"].sum()),
                     t("value.read_bg_equity", months=horizon, value=money(pc["clv"].sum()),
                       rate=pct(margin_rate, 0)))
         weekly = bg["r"] / bg["alpha"]
@@ -472,13 +511,13 @@ with tabs[2]:
             st.info(t("value.no_contacts_pnl"), icon=":material/info:")
         tot = pnl_totals(pnl)
         q1, q2, q3, q4 = st.columns(4)
-        metric_card(q1, t("value.kpi_revenue"), fmt_money(tot["revenue"], lang, compact=True),
+        metric_card(q1, t("value.kpi_revenue"), compact(tot["revenue"]),
                     t("value.read_revenue", months=months, n=fmt_number(tot["customers"], lang)))
-        metric_card(q2, t("value.kpi_gross"), fmt_money(tot["gross_margin"], lang, compact=True),
+        metric_card(q2, t("value.kpi_gross"), compact(tot["gross_margin"]),
                     t("value.read_gross", rate=pct(tot["gross_margin"] / tot["revenue"]
                                                    if tot["revenue"] else None)))
         net_rate = tot["net_margin"] / tot["revenue"] if tot["revenue"] else None
-        metric_card(q3, t("value.kpi_net"), fmt_money(tot["net_margin"], lang, compact=True),
+        metric_card(q3, t("value.kpi_net"), compact(tot["net_margin"]),
                     t("value.read_net", per100=fmt_money(net_rate * 100 if net_rate is not None
                                                          else None, lang, 2)))
         metric_card(q4, t("value.kpi_unprofitable"), fmt_number(tot["unprofitable"], lang),
@@ -546,8 +585,8 @@ with tabs[2]:
         contact_change = w1.slider(t("value.wi_contact_label"), -50, 100, 20, 5,
                                    format="%+d %%", key="val_wi_contact",
                                    help=t("value.wi_contact_help"))
-        disc_points = w2.slider(t("value.wi_discount_label"), 0.0, 10.0, 1.0, 0.5,
-                                format="+%.1f pt", key="val_wi_discount",
+        disc_points = w2.slider(t("value.wi_discount_label"), 0, 10, 1, 1,
+                                format="+%d pt", key="val_wi_discount",
                                 help=t("value.wi_discount_help"))
         sparams = dict(params)
         sparams["discount_rate"] = float(disc_rate + disc_points / 100)
@@ -560,7 +599,7 @@ with tabs[2]:
         lost = cmp_.set_index("item").loc["unprofitable"]
         st.write(t("value.read_pnl_whatif", contact=fmt_pct(contact_change / 100, lang, 0,
                                                             signed=True),
-                   points=fmt_number(disc_points, lang, 1), before=money(net["base"]),
+                   points=plural("value.points", disc_points), before=money(net["base"]),
                    after=money(net["scenario"]), change=money(net["change"]),
                    unprof=fmt_number(lost["scenario"], lang),
                    unprof_before=fmt_number(lost["base"], lang)))
@@ -579,8 +618,8 @@ with tabs[3]:
     elif pnl.empty or pnl["contacts"].sum() == 0:
         st.info(t("value.dev_no_contacts"))
     else:
-        ratio = st.slider(t("value.dev_ratio_label"), 1.5, 5.0, 2.0, 0.5, key="val_dev_ratio",
-                          format="× %.1f", help=t("value.dev_ratio_help"))
+        ratio = decimal_slider(st, t("value.dev_ratio_label"), 1.5, 5.0, 2.0, 0.5,
+                               "val_dev_ratio", "", sign="× ", help=t("value.dev_ratio_help"))
         dev = contact_devourers(pnl, ratio=ratio)
         dev["customer"] = dev["customer_id"].map(who)
         # shares read as "times the average customer": n x share (the average is 1)
@@ -698,13 +737,13 @@ with tabs[5]:
             conc = potential_concentration(pen["potential"])
             tot_pot, tot_rev = pen["potential"].sum(), pen["revenue"].clip(lower=0).sum()
             n1, n2, n3, n4 = st.columns(4)
-            metric_card(n1, t("value.kpi_potential"), fmt_money(tot_pot, lang, compact=True),
+            metric_card(n1, t("value.kpi_potential"), compact(tot_pot),
                         t("value.read_potential", n=fmt_number(len(pen), lang)))
             metric_card(n2, t("value.kpi_penetration"), pct(tot_rev / tot_pot if tot_pot
                                                             else None),
                         t("value.read_penetration", rev=money(tot_rev), pot=money(tot_pot)))
             metric_card(n3, t("value.kpi_reachable"),
-                        fmt_money(pen["reachable"].sum(), lang, compact=True),
+                        compact(pen["reachable"].sum()),
                         t("value.read_reachable", target=pct(target, 0)))
             metric_card(n4, t("value.kpi_concentration"), pct(conc["top_20"], 0),
                         t("value.read_concentration", share=pct(conc["top_20"], 0),

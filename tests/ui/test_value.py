@@ -42,12 +42,34 @@ def test_value_page_shows_every_tab_without_error():
 def test_retention_what_if_moves_the_equity():
     at = app(PAGE)
     before = metrics(at)["Capital après la simulation"]
-    at.slider(key="val_whatif").set_value(10.0).run()
+    at.slider(key="val_whatif").set_value(10).run()
     assert not at.exception
     after = metrics(at)["Capital après la simulation"]
     assert after != before
     card = [c for c in texts(at.caption) if "points de rétention en plus" in c]
-    assert card and "10,0" in card[0]
+    assert card and "Avec 10 points de rétention" in card[0]
+    at.slider(key="val_whatif").set_value(1).run()
+    card = [c for c in texts(at.caption) if "de rétention en plus" in c]
+    assert card and "Avec 1 point de rétention" in card[0]
+
+
+def test_sliders_and_amounts_read_the_language_way():
+    """Decimal sliders show a decimal comma in French ("90,6 %"), the integer ones no
+    decimals ("10 %"), and the headline amounts side by side share one precision."""
+    at = app(PAGE)
+    assert at.slider(key="val_discount").value == 10
+    retention = at.select_slider(key="val_retention_fr")
+    label = retention.format_func(retention.value)
+    assert "," in label and label.endswith("%") and "." not in label
+    m = metrics(at)
+    for card in ("Capital client", "Capital après la simulation"):
+        number = m[card].split("\xa0")[0]
+        assert m[card].endswith("M€") and "," in number and len(number.split(",")[1]) == 1
+    at.sidebar.selectbox(key="sb_lang").set_value("en").run()
+    assert not at.exception
+    retention = at.select_slider(key="val_retention_en")
+    assert "." in retention.format_func(retention.value)
+    assert metrics(at)["Customer equity"].endswith("M")
 
 
 def test_contact_cost_what_if_and_per_class_retention():

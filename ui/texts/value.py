@@ -78,9 +78,11 @@ TEXTS = {
         "read_retention_classes": "Rétention par classe : {classes}.",
         "kpi_whatif": "Capital après la simulation",
         "read_whatif": (
-            "Avec {points} points de rétention en plus ({before} → {after}), le capital "
+            "Avec {points} de rétention en plus ({before} → {after}), le capital "
             "client varie de {change} ({gain})."
         ),
+        "points": "{n} points",
+        "points_one": "{n} point",
         "read_equity_class": (
             "La classe {cls} ({n} clients, {share_n} des clients actifs) porte {share} du "
             "capital client : c'est elle qu'il faut fidéliser en priorité."
@@ -245,7 +247,7 @@ TEXTS = {
         "wi_discount_label": "Remises supplémentaires (points de CA)",
         "wi_discount_help": "Remises de fin d'année en plus, en points de CA HT.",
         "read_pnl_whatif": (
-            "Contacts {contact} et {points} point(s) de remise en plus : la marge nette "
+            "Contacts {contact} et {points} de remise en plus : la marge nette "
             "passerait de {before} à {after} ({change}) ; {unprof} clients seraient "
             "déficitaires (contre {unprof_before})."
         ),
@@ -508,9 +510,11 @@ TEXTS = {
         "read_retention_classes": "Retention per class: {classes}.",
         "kpi_whatif": "Equity after the what-if",
         "read_whatif": (
-            "With {points} more points of retention ({before} → {after}), customer equity "
+            "With retention up {points} ({before} → {after}), customer equity "
             "changes by {change} ({gain})."
         ),
+        "points": "{n} points",
+        "points_one": "{n} point",
         "read_equity_class": (
             "Class {cls} ({n} customers, {share_n} of active customers) holds {share} of "
             "customer equity: retain it first."
@@ -671,7 +675,7 @@ TEXTS = {
         "wi_discount_label": "Extra discounts (points of revenue)",
         "wi_discount_help": "Additional year-end discounts, in points of net revenue.",
         "read_pnl_whatif": (
-            "Contacts {contact} and {points} more discount point(s): the net margin would "
+            "Contacts {contact} and discounts up {points}: the net margin would "
             "go from {before} to {after} ({change}); {unprof} customers would lose money "
             "(against {unprof_before})."
         ),
