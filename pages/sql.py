@@ -95,6 +95,26 @@ def examples() -> dict[str, str]:
 EXAMPLES = examples()
 
 
+def tn(key: str, count, **kwargs) -> str:
+    """``t(key)`` in the singular (``key_one``) or plural form chosen from ``count``
+    (French: singular below 2; English: singular for exactly 1)."""
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    text = t(f"{key}_one", **kwargs) if one else None
+    return text if text and not text.startswith("⟦") else t(key, **kwargs)
+
+
+def editor_height(queries: dict[str, str], line_px: int = 21, padding_px: int = 40,
+                  max_px: int = 720) -> int:
+    """Pixel height of the query box: the longest example shows whole, plus two spare lines
+    (room for one wrapped line).
+
+    >>> editor_height({"a": "SELECT 1"})
+    103
+    """
+    lines = max((q.count("\n") + 1 for q in queries.values()), default=8)
+    return min(padding_px + line_px * (lines + 2), max_px)
+
+
 def load_example() -> None:
     key = ss.get("sql_example")
     if key in EXAMPLES:
@@ -113,7 +133,7 @@ with st.expander(t("sql.schema_title")):
             continue
         cols = [c for c in COLUMNS[kind] if c in frame.columns]
         st.markdown(f"**`{kind}`** — {t(f'common.table_{kind}')} · "
-                    f"{t('sql.schema_rows', n=fmt_number(len(frame), lang))}")
+                    f"{tn('sql.schema_rows', len(frame), n=fmt_number(len(frame), lang))}")
         st.dataframe(pd.DataFrame({
             t("sql.h_column"): cols,
             t("sql.h_label"): [column_label(c, lang, kind) for c in cols],
@@ -125,7 +145,7 @@ if "sql_text" not in ss:
 st.selectbox(t("sql.example_label"), ["", *EXAMPLES], key="sql_example",
              format_func=lambda k: t(f"sql.ex_{k}") if k else t("sql.example_none"),
              on_change=load_example, help=t("sql.example_help"))
-sql = st.text_area(t("sql.query_label"), key="sql_text", height=220)
+sql = st.text_area(t("sql.query_label"), key="sql_text", height=editor_height(EXAMPLES))
 
 if st.button(t("sql.run_button"), type="primary", key="sql_run", icon=":material/play_arrow:"):
     start = time.perf_counter()
@@ -144,7 +164,7 @@ if last and last.get("for") == (name, version):
         st.error(t("sql.error", error=last["error"]), icon=":material/error:")
     else:
         frame = last["frame"]
-        st.caption(t("sql.rows_found", n=fmt_number(len(frame), lang),
+        st.caption(tn("sql.rows_found", len(frame), n=fmt_number(len(frame), lang),
                      seconds=fmt_number(last["seconds"], lang, 2)))
         if last["truncated"]:
             st.warning(t("sql.truncated", limit=fmt_number(ROW_LIMIT, lang)))

@@ -90,3 +90,10 @@ def test_errors_and_row_limit_are_messages():
     assert len(result(at)) == 10_000
     at = run(at, "SELECT * FROM transactions WHERE amount > 1e12")
     assert any("aucune ligne" in i for i in texts(at.info))
+
+
+def test_row_count_is_singular_or_plural_from_the_number():
+    at = run(app(PAGE), "SELECT 1 AS one")
+    assert any(c.startswith("1 ligne en ") for c in texts(at.caption))
+    at = run(at, "SELECT * FROM range(3)")
+    assert any(c.startswith("3 lignes en ") for c in texts(at.caption))

@@ -16,6 +16,7 @@ TEXTS = {
         ),
         "schema_title": "Tables et colonnes disponibles",
         "schema_rows": "{n} lignes",
+        "schema_rows_one": "{n} ligne",
         "h_column": "Colonne",
         "h_label": "Signification",
         "h_type": "Type",
@@ -24,7 +25,8 @@ TEXTS = {
         "example_help": "Choisir un exemple remplace le texte de la requête.",
         "query_label": "Requête SQL",
         "run_button": "Exécuter",
-        "rows_found": "{n} ligne(s) en {seconds} s.",
+        "rows_found": "{n} lignes en {seconds} s.",
+        "rows_found_one": "{n} ligne en {seconds} s.",
         "truncated": (
             "La limite de {limit} lignes est atteinte : seules les {limit} premières sont "
             "affichées et téléchargeables. Agrégez (GROUP BY) ou ajoutez un LIMIT."
@@ -58,6 +60,7 @@ TEXTS = {
         ),
         "schema_title": "Tables and columns available",
         "schema_rows": "{n} rows",
+        "schema_rows_one": "{n} row",
         "h_column": "Column",
         "h_label": "Meaning",
         "h_type": "Type",
@@ -66,7 +69,8 @@ TEXTS = {
         "example_help": "Picking an example replaces the text of the query.",
         "query_label": "SQL query",
         "run_button": "Run",
-        "rows_found": "{n} row(s) in {seconds} s.",
+        "rows_found": "{n} rows in {seconds} s.",
+        "rows_found_one": "{n} row in {seconds} s.",
         "truncated": (
             "The limit of {limit} rows is reached: only the first {limit} are shown and "
             "downloadable. Aggregate (GROUP BY) or add a LIMIT."
