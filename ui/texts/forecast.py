@@ -203,7 +203,7 @@ TEXTS = {
         "read_forecast": (
             "From {first} to {last}, against {prev} actual in {span} (complete months)."
         ),
-        "vs_last": "vs {n} complete months",
+        "vs_last": "vs {n} full months",
         "kpi_trend": "Trend per month",
         "help_trend": (
             "Slope of the least-squares line y = a·t + b fitted on monthly sales; r = "
