@@ -61,6 +61,16 @@ tab_import, tab_saved, tab_preview = st.tabs(
     [t("data.tab_import"), t("data.tab_saved"), t("data.tab_preview")], key="data_tabs")
 
 
+def count_text(key: str, count: int) -> str:
+    """"3 lignes" / "1 ligne": ``key`` (or ``key_one`` for a single item) with ``{n}``."""
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    text = t(f"{key}_one", n=fmt_number(count, lang)) if one else None
+    return text if text and not text.startswith("⟦") else t(key, n=fmt_number(count, lang))
+
+
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"]
+
+
 # -- import ---------------------------------------------------------------------------
 def import_section() -> None:
     st.subheader(t("data.step_file"))
@@ -70,10 +80,13 @@ def import_section() -> None:
                + t("data.optional_cols", optional=labels(optional_columns(kind), kind)))
     max_text = fmt_size(MAX_UPLOAD_BYTES, lang)
     uploaded = st.file_uploader(
-        t("data.upload_label"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"],
+        t("data.upload_label"), type=UPLOAD_TYPES,
         help=t("data.upload_help", max=max_text), key=f"data_file_{ss['data_round']}",
         max_upload_size=max(1, MAX_UPLOAD_BYTES // (1024 * 1024)),
     )
+    # Streamlit's drop-zone texts are English only: say the types and the limit in French
+    st.caption(t("data.upload_caption", max=max_text,
+                 types=", ".join(f".{x}" for x in UPLOAD_TYPES)))
     if uploaded is None:
         return
     if uploaded.size > MAX_UPLOAD_BYTES:
@@ -106,7 +119,8 @@ def import_section() -> None:
         st.error(t("data.read_error", error=exc))
         return
     frame = raw.frame
-    rows, cols = fmt_number(len(frame), lang), fmt_number(len(frame.columns), lang)
+    rows = count_text("data.n_lines", len(frame))
+    cols = count_text("data.n_columns", len(frame.columns))
     if raw.file_type == "csv":
         sep = t("data.sep_tab") if raw.separator == "\t" else raw.separator
         st.caption(t("data.file_info_csv", rows=rows, cols=cols, sep=sep, encoding=raw.encoding))
@@ -190,6 +204,7 @@ def render_report(result, kind: str) -> None:
         st.warning(warning[:1].upper() + warning[1:])
     if result.n_rejected and result.rejected is not None and not result.rejected.empty:
         st.markdown(f"**{t('data.rejected_title')}**")
+        st.caption(t("data.line_numbers_note"))
         show_table(result.rejected, key="data_rejected", filename=t("data.rejected_file"),
                    lang=lang, max_rows=500)
     if result.n_duplicates and result.duplicates is not None and not result.duplicates.empty:
@@ -246,8 +261,9 @@ def save_section(result, kind: str, filename: str) -> None:
         except Exception as exc:  # noqa: BLE001 - shown to the user, store unchanged
             st.error(t("data.save_error", error=exc))
             return
+        count = (count_text("data.n_lines", result.n_imported) if mode == "replace" else n)
         finish_save(target, t(f"data.saved_{mode}", table=table_label(kind),
-                              name=state.display_name(target), n=n))
+                              name=state.display_name(target), n=count))
 
 
 def finish_save(name: str, message: str) -> None:
@@ -343,8 +359,8 @@ def preview_section() -> None:
         if frame is None or frame.empty:
             st.caption(t("data.preview_absent"))
             continue
-        st.caption(t("data.preview_rows", n=fmt_number(len(frame), lang),
-                     cols=fmt_number(len(frame.columns), lang)))
+        st.caption(t("data.preview_rows", n=count_text("data.n_lines", len(frame)),
+                     cols=count_text("data.n_columns", len(frame.columns))))
         show_table(frame, key=f"data_preview_{kind}", filename=f"{name}_{kind}", lang=lang,
                    labels=column_labels(frame.columns, lang, kind), max_rows=200, height=260)
 

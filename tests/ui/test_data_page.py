@@ -32,6 +32,9 @@ def test_data_page_renders_with_tabs_and_the_demo_preview():
         "Importer un fichier", "Portefeuilles enregistrés", "Aperçu du portefeuille"]
     assert at.selectbox(key="data_kind").value == "transactions"
     assert len(at.file_uploader) == 1
+    # the drop zone's texts are Streamlit's (English): types and limit said in French
+    assert any(c.startswith("Glissez-déposez") and ".xlsx" in c and "Mo par fichier" in c
+               for c in texts(at.caption))
     # saved portfolios table + preview of each table of the demo (4 tables)
     assert len(at.dataframe) >= 5
     assert any(DEMO_NAME in str(v) or "Démo" in str(v)
@@ -53,6 +56,8 @@ def test_upload_maps_french_headers_and_reports_rejections():
     rejected = [d.value for d in at.dataframe if {"Ligne", "Motif"} <= set(d.value.columns)]
     assert len(rejected) == 1 and len(rejected[0]) == 1
     assert rejected[0]["Ligne"].iloc[0] == 4  # header = line 1
+    assert any("l'en-tête est la ligne 1" in c for c in texts(at.caption))
+    assert any(c.startswith("Fichier CSV lu : 4 lignes, 5 colonnes") for c in texts(at.caption))
     assert {"data_rejected_csv", "data_rejected_xlsx"} <= {b.key for b in at.download_button}
 
 

@@ -21,6 +21,10 @@ TEXTS = {
         "optional_cols": "Facultatives : {optional}.",
         "upload_label": "Fichier CSV, Excel (.xlsx) ou Parquet",
         "upload_help": "Taille maximale : {max}. Les en-têtes français ou anglais sont reconnus.",
+        "upload_caption": (
+            "Glissez-déposez le fichier dans le cadre ou cliquez sur « Browse files ». Types "
+            "acceptés : {types} ; taille maximale : {max} par fichier."
+        ),
         "too_large": (
             "Ce fichier pèse {size}, au-delà de la limite de {max}. Découpez-le (par "
             "année par exemple) ou exportez-le en Parquet, plus compact."
@@ -28,11 +32,15 @@ TEXTS = {
         "sheet_label": "Feuille du classeur",
         "read_error": "Le fichier n'a pas pu être lu : {error}",
         "file_info_csv": (
-            "Fichier CSV lu : {rows} lignes, {cols} colonnes, séparateur « {sep} », "
+            "Fichier CSV lu : {rows}, {cols}, séparateur « {sep} », "
             "encodage {encoding}."
         ),
-        "file_info_other": "Fichier {type} lu : {rows} lignes, {cols} colonnes.",
-        "file_info_sheet": "Fichier Excel lu (feuille « {sheet} ») : {rows} lignes, {cols} colonnes.",
+        "file_info_other": "Fichier {type} lu : {rows}, {cols}.",
+        "file_info_sheet": "Fichier Excel lu (feuille « {sheet} ») : {rows}, {cols}.",
+        "n_lines": "{n} lignes",
+        "n_lines_one": "{n} ligne",
+        "n_columns": "{n} colonnes",
+        "n_columns_one": "{n} colonne",
         "raw_preview": "Voir les premières lignes du fichier tel quel",
         "empty_file": "Le fichier ne contient aucune ligne de données.",
         "sep_tab": "tabulation",
@@ -62,6 +70,10 @@ TEXTS = {
         "m_credit_notes": "Avoirs",
         "m_duplicates": "Doublons",
         "rejected_title": "Lignes rejetées (numéro de ligne du fichier et motif)",
+        "line_numbers_note": (
+            "Numéros de ligne comme dans votre tableur : l'en-tête est la ligne 1, la "
+            "première ligne de données la ligne 2."
+        ),
         "rejected_file": "lignes_rejetees",
         "duplicates_title": "Lignes en double",
         "duplicates_file": "doublons",
@@ -93,7 +105,7 @@ TEXTS = {
         "name_empty": "Donnez un nom au portefeuille.",
         "name_taken": "Un portefeuille s'appelle déjà « {name} » : choisissez un autre nom.",
         "saved_new": "Portefeuille « {name} » enregistré ({n} lignes de ventes). Il est maintenant sélectionné.",
-        "saved_replace": "Table « {table} » remplacée dans « {name} » ({n} lignes).",
+        "saved_replace": "Table « {table} » remplacée dans « {name} » ({n}).",
         "saved_append": "{n} lignes ajoutées à la table « {table} » de « {name} ».",
         "save_error": "L'enregistrement a échoué, le portefeuille n'a pas été modifié : {error}",
         # saved portfolios
@@ -119,7 +131,7 @@ TEXTS = {
         "action_error": "Action impossible : {error}",
         # preview
         "preview_intro": "Les tables du portefeuille « {portfolio} ».",
-        "preview_rows": "{n} lignes · {cols} colonnes",
+        "preview_rows": "{n} · {cols}",
         "preview_absent": "Table absente de ce portefeuille : importez-la dans l'onglet « Importer un fichier ».",
     },
     "en": {
@@ -140,6 +152,10 @@ TEXTS = {
         "optional_cols": "Optional: {optional}.",
         "upload_label": "CSV, Excel (.xlsx) or Parquet file",
         "upload_help": "Maximum size: {max}. French or English headers are recognised.",
+        "upload_caption": (
+            "Drag and drop the file into the box or click \"Browse files\". Accepted types: "
+            "{types}; maximum size: {max} per file."
+        ),
         "too_large": (
             "This file weighs {size}, above the {max} limit. Split it (by year for "
             "instance) or export it as Parquet, which is more compact."
@@ -147,11 +163,15 @@ TEXTS = {
         "sheet_label": "Workbook sheet",
         "read_error": "The file could not be read: {error}",
         "file_info_csv": (
-            "CSV file read: {rows} lines, {cols} columns, separator \"{sep}\", encoding "
+            "CSV file read: {rows}, {cols}, separator \"{sep}\", encoding "
             "{encoding}."
         ),
-        "file_info_other": "{type} file read: {rows} lines, {cols} columns.",
-        "file_info_sheet": "Excel file read (sheet \"{sheet}\"): {rows} lines, {cols} columns.",
+        "file_info_other": "{type} file read: {rows}, {cols}.",
+        "file_info_sheet": "Excel file read (sheet \"{sheet}\"): {rows}, {cols}.",
+        "n_lines": "{n} lines",
+        "n_lines_one": "{n} line",
+        "n_columns": "{n} columns",
+        "n_columns_one": "{n} column",
         "raw_preview": "See the first lines of the file as is",
         "empty_file": "The file holds no data line.",
         "sep_tab": "tab",
@@ -179,6 +199,10 @@ TEXTS = {
         "m_credit_notes": "Credit notes",
         "m_duplicates": "Duplicates",
         "rejected_title": "Rejected lines (line number in the file and reason)",
+        "line_numbers_note": (
+            "Line numbers as in your spreadsheet: the header is line 1, the first data line "
+            "is line 2."
+        ),
         "rejected_file": "rejected_lines",
         "duplicates_title": "Duplicate lines",
         "duplicates_file": "duplicates",
@@ -209,7 +233,7 @@ TEXTS = {
         "name_empty": "Give the portfolio a name.",
         "name_taken": "A portfolio is already named \"{name}\": choose another name.",
         "saved_new": "Portfolio \"{name}\" saved ({n} sales lines). It is now selected.",
-        "saved_replace": "Table \"{table}\" replaced in \"{name}\" ({n} lines).",
+        "saved_replace": "Table \"{table}\" replaced in \"{name}\" ({n}).",
         "saved_append": "{n} lines appended to table \"{table}\" of \"{name}\".",
         "save_error": "Saving failed, the portfolio was not changed: {error}",
         "saved_intro": "The portfolios saved on this computer.",
@@ -233,7 +257,7 @@ TEXTS = {
         "restored": "Demo restored.",
         "action_error": "Not possible: {error}",
         "preview_intro": "The tables of portfolio \"{portfolio}\".",
-        "preview_rows": "{n} lines · {cols} columns",
+        "preview_rows": "{n} · {cols}",
         "preview_absent": "This portfolio has no such table: import it in the \"Import a file\" tab.",
     },
 }
