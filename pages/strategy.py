@@ -139,7 +139,7 @@ show_table(shown, key="pr_summary", filename=t("strategy.file_summary"), lang=la
                     "contacts_per_year": "number", "contacts_total": "number",
                     "visits_total": "number"},
            column_config={t("strategy.col_frequency"): st.column_config.TextColumn(
-               t("strategy.col_frequency"), width="medium")})
+               t("strategy.col_frequency"), width="large")})
 
 st.subheader(t("strategy.list_title"))
 pick = st.selectbox(t("strategy.list_label"), [*PR_STRATEGIES, "all"], key="pr_pick",
