@@ -97,6 +97,9 @@ ID_LIKE_SHARE = 0.5                  # max(50, 50 % of rows) looks like an ident
 # 2-core machine OpenMP workers spin: a 511-row gradient boosting fit took 15.6 s with two
 # threads vs 0.2 s with one. None = the libraries' default.
 N_THREADS: int | None = 1
+OVERFIT_CUTS = (0.03, 0.10)           # training AUC - test AUC: below 0.03 the model
+#                                      generalises well, up to 0.10 some over-fitting,
+#                                      above 0.10 strong over-fitting
 MISSING_LABEL = "(missing)"
 OTHER_LABEL = "(other)"
 # Customers-table columns used as features: stable attributes. Not ``status`` (today's
@@ -1420,3 +1423,38 @@ def plain_reading(reading: dict) -> tuple[float, float]:
     """
     return (int(round(100 * reading["share"])),
             int(math.floor(100 * reading["share_reached"] + 0.5)))
+
+
+def overfit_level(auc_train: float, auc_test: float,
+                  cuts: Sequence[float] = OVERFIT_CUTS) -> str:
+    """How far the training AUC sits above the test AUC, in words a page can translate.
+
+    ``gap = auc_train - auc_test``; with ``cuts = (low, high)``:
+    ``gap < low`` -> "good" (the model generalises well), ``low <= gap <= high`` ->
+    "some" (some over-fitting: trust the test figures), ``gap > high`` -> "strong"
+    (strong over-fitting: the model learnt the training accounts by heart).
+    A test AUC above the training AUC is "good". Either AUC missing -> "unknown".
+
+    Raises
+    ------
+    ValueError
+        If ``cuts`` is not two increasing non-negative numbers.
+
+    Examples
+    --------
+    >>> overfit_level(0.81, 0.72)
+    'some'
+    >>> overfit_level(0.74, 0.72), overfit_level(0.95, 0.72)
+    ('good', 'strong')
+    """
+    low, high = (float(c) for c in cuts)
+    if not 0 <= low <= high:
+        raise ValueError(f"over-fitting cuts must be two increasing non-negative numbers, "
+                         f"got {tuple(cuts)!r}")
+    train, test = float(auc_train), float(auc_test)
+    if not (math.isfinite(train) and math.isfinite(test)):
+        return "unknown"
+    gap = round(train - test, 9)  # 0.75 - 0.72 is 0.03, not 0.0300000000000000266
+    if gap < low:
+        return "good"
+    return "some" if gap <= high else "strong"

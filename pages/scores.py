@@ -11,8 +11,10 @@ from core.scoring import (
     BANDS,
     MISSING_LABEL,
     OTHER_LABEL,
+    OVERFIT_CUTS,
     TARGETS,
     confusion_at,
+    overfit_level,
     plain_reading,
     roc_table,
     score_report,
@@ -29,7 +31,7 @@ from ui.charts_mining import (
 )
 from ui.format import fmt_date, fmt_money, fmt_number, fmt_pct
 from ui.i18n import column_label, t
-from ui.tables import show_table
+from ui.tables import display_frame, show_table
 
 state.ensure_app_shell()
 p = state.require("transactions", "customer_id", "date", "amount")
@@ -48,6 +50,24 @@ def _report(name: str, version: str, when: pd.Timestamp, target: str, horizon: i
     pf = state.load_portfolio(name, version)
     return score_report(pf, target, as_of=when, horizon_months=horizon, model=model,
                         random_state=seed, active_months=active_months, late_days=late_days)
+
+
+def carry_over_language(key: str, lang: str) -> bool:
+    """Streamlit keeps a choice widget's value as its displayed label, so after a language
+    switch a radio shows nothing selected and multiselect chips stay in the old language.
+    On a switch, set the widget back to the options chosen before (see ``remember``), so
+    they are shown in the new language. True when ``key`` already has a value."""
+    ss = st.session_state
+    if ss.get(f"_{key}_lang") not in (None, lang) and f"_{key}_value" in ss:
+        ss[key] = ss[f"_{key}_value"]
+    ss[f"_{key}_lang"] = lang
+    return key in ss
+
+
+def remember(key: str, value):
+    """Keep the widget's chosen options (not their labels) for ``carry_over_language``."""
+    st.session_state[f"_{key}_value"] = value
+    return value
 
 
 def feature_label(f: str) -> str:
@@ -96,12 +116,15 @@ st.title(t("scores.title"))
 st.write(t("scores.intro"))
 
 c1, c2, c3 = st.columns([1.6, 1, 1.6])
-target = c1.radio(t("scores.target_label"), TARGETS, key="sc_target",
-                  format_func=lambda k: t(f"scores.target_{k}"))
+carry_over_language("sc_target", lang)
+carry_over_language("sc_model", lang)
+target = remember("sc_target", c1.radio(t("scores.target_label"), TARGETS, key="sc_target",
+                                        format_func=lambda k: t(f"scores.target_{k}", lang=lang)))
 horizon = c2.slider(t("scores.horizon_label"), 1, 12, 6, key="sc_horizon",
                     help=t("scores.horizon_help"))
-model = c3.radio(t("scores.model_label"), MODELS, key="sc_model",
-                 format_func=lambda k: t(f"scores.model_{k}"), help=t("scores.model_help"))
+model = remember("sc_model", c3.radio(t("scores.model_label"), MODELS, key="sc_model",
+                                      format_func=lambda k: t(f"scores.model_{k}", lang=lang),
+                                      help=t("scores.model_help")))
 with st.expander(t("scores.settings")):
     e1, e2, e3 = st.columns(3)
     late_days = e1.number_input(t("scores.late_days_label"), 0, 180, 30, step=5,
@@ -128,7 +151,15 @@ except ValueError as exc:
 
 # -- definition and timeline ------------------------------------------------------------
 d = lambda x: fmt_date(x, lang)  # noqa: E731
-st.write(t(f"scores.def_{target}", h=r.horizon_months, active=int(active), n=int(late_days)))
+def count_text(key: str, n: int) -> str:
+    """"1 month" / "6 months", "1 jour" / "0 jour" / "30 jours": singular from the number."""
+    one = n <= 1 if lang == "fr" else n == 1
+    return t(f"scores.{key}_one" if one else f"scores.{key}", n=fmt_number(n, lang))
+
+
+months = count_text("months", r.horizon_months)
+st.write(t(f"scores.def_{target}", months=months, active=int(active),
+           days=count_text("days", int(late_days))))
 st.write(t("scores.timeline", c1=d(r.train_cutoff), c2=d(r.test_cutoff), as_of=d(r.as_of),
            n_train=fmt_number(r.train.n, lang), e_train=fmt_number(r.train.n_events, lang),
            n_test=fmt_number(r.test.n, lang), e_test=fmt_number(r.test.n_events, lang),
@@ -153,12 +184,14 @@ metric_card(k2, t("scores.kpi_reach"), fmt_pct(reading["share_reached"], lang, 0
 metric_card(k3, t("scores.kpi_rate"), fmt_pct(r.test.n_events / r.test.n, lang, 0),
             t("scores.kpi_rate_read", n=fmt_number(r.test.n_events, lang),
               total=fmt_number(r.test.n, lang)))
+gap_level = overfit_level(r.auc_train, r.auc)
 metric_card(k4, t("scores.kpi_train"), fmt_number(r.auc_train, lang, 2),
-            t("scores.kpi_train_read") if r.auc_train - r.auc > 0.1
-            else t("scores.kpi_train_ok"))
+            t(f"scores.kpi_train_{gap_level}", gap=fmt_number(r.auc_train - r.auc, lang, 2),
+              low=fmt_number(OVERFIT_CUTS[0], lang, 2),
+              high=fmt_number(OVERFIT_CUTS[1], lang, 2)))
 share, reached = plain_reading(reading)
 st.write(t("scores.reading", share=fmt_pct(share / 100, lang, 0),
-           reached=fmt_pct(reached / 100, lang, 0), events=events, h=r.horizon_months,
+           reached=fmt_pct(reached / 100, lang, 0), events=events, months=months,
            lift=fmt_number(reading["lift"], lang, 1)))
 if r.auc < 0.6:
     st.warning(t("scores.weak"), icon=":material/warning:")
@@ -290,13 +323,25 @@ def reasons_text(row) -> str:
 listed["reasons"] = listed.apply(reasons_text, axis=1) if len(listed) else pd.Series(
     dtype="str")
 info = names_info()
-cols = ["customer_id", *info.columns, "band", "probability",
-        *(["points"] if "points" in listed.columns else []), "reasons"]
+# what a manager acts on first, right after who: probability, band, points, reasons;
+# sector and sales rep come after
+lead = [c for c in ("name",) if c in info.columns]
+cols = ["customer_id", *lead, "probability", "band",
+        *(["points"] if "points" in listed.columns else []), "reasons",
+        *[c for c in info.columns if c not in lead]]
 if not info.empty:
     listed = listed.join(info, on="customer_id")
+target_labels = {"band": t("scores.col_band"), "probability": t("scores.col_probability"),
+                 "points": t("scores.col_points"), "reasons": t("scores.col_reasons")}
+widths = {"customer_id": "small", "name": "medium", "probability": "small", "band": "small",
+          "points": "small", "reasons": 560}
+shown_labels = display_frame(listed[cols].head(0), lang, labels=target_labels).columns
 show_table(listed[cols], key="sc_targets", filename=t("scores.file_targets"), lang=lang,
-           max_rows=500, height=380,
-           labels={"band": t("scores.col_band"), "probability": t("scores.col_probability"),
-                   "points": t("scores.col_points"), "reasons": t("scores.col_reasons")},
-           formats={"probability": "pct", "points": "number"})
+           max_rows=500, height=380, labels=target_labels,
+           formats={"probability": "pct", "points": "number"},
+           column_config={lab: st.column_config.TextColumn(
+               lab, width=widths[c],
+               alignment="right" if c in ("probability", "points") else None,
+               pinned=c in ("customer_id", "name"))
+               for c, lab in zip(cols, shown_labels) if c in widths})
 st.caption(t("scores.map_caption"))

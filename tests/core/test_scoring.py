@@ -22,6 +22,7 @@ from core.scoring import (
     gain_at,
     gain_table,
     known_at,
+    overfit_level,
     plain_reading,
     roc_auc,
     roc_table,
@@ -514,3 +515,26 @@ def test_demo_conversion_and_default_scores():
     late = score_report(p, "default", as_of=p.last_date(), horizon_months=6, model="gbm")
     assert late.auc > 0.75
     assert "points" not in late.scores.columns
+
+
+# ------------------------------------------------------------------ over-fitting reading
+
+
+@pytest.mark.parametrize("train, test, expected", [
+    (0.81, 0.72, "some"),      # the screenshot: a 0.09 gap is not "generalises well"
+    (0.74, 0.72, "good"),
+    (0.70, 0.72, "good"),      # test above training
+    (0.75, 0.72, "some"),      # 0.03 exactly: the lower cut belongs to "some"
+    (0.82, 0.72, "some"),      # 0.10 exactly: still "some"
+    (0.83, 0.72, "strong"),
+    (1.00, 0.60, "strong"),
+    (float("nan"), 0.72, "unknown"),
+])
+def test_overfit_level_thresholds(train, test, expected):
+    assert overfit_level(train, test) == expected
+
+
+def test_overfit_level_custom_cuts_and_bad_cuts():
+    assert overfit_level(0.81, 0.72, cuts=(0.1, 0.2)) == "good"
+    with pytest.raises(ValueError, match="increasing"):
+        overfit_level(0.8, 0.7, cuts=(0.2, 0.1))

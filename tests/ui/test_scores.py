@@ -70,3 +70,32 @@ def test_missing_tables_are_explained():
     assert "Clients et prospects" in at.info[0].value
     at.radio(key="sc_target").set_value("default").run()
     assert "Créances" in at.info[0].value
+
+
+def test_training_auc_reading_follows_the_gap_and_target_list_leads_with_reasons():
+    from core.scoring import overfit_level
+
+    at = app(PAGE)
+    at.sidebar.selectbox(key="sb_lang").set_value("en").run()
+    assert not at.exception and not at.error
+    test_auc = float(at.metric[0].value)
+    train_auc = float(at.metric[3].value)
+    captions = " ".join(texts(at.caption))
+    level = overfit_level(train_auc, test_auc)
+    expected = {"good": "generalises well", "some": "some over-fitting",
+                "strong": "strong over-fitting"}[level]
+    assert expected in captions
+    if train_auc - test_auc >= 0.03:
+        assert "generalises well" not in captions
+    targets = at.dataframe[-1].value
+    cols = list(targets.columns)
+    # who, then what to act on: probability, band, points, reasons before sector / rep
+    assert cols[:2] == ["Customer ID", "Company name"], cols
+    assert cols[2:6] == ["Probability", "Band", "Points", "Main reasons"], cols
+    body = " ".join(texts(at.markdown))
+    assert "next 6 months" in body
+    at.slider(key="sc_horizon").set_value(1).run()
+    assert not at.exception
+    body = " ".join(texts(at.markdown))
+    assert "next 1 month " in body or "next 1 month." in body, body
+    assert "1 months" not in body

@@ -50,15 +50,15 @@ TEXTS = {
         ),
         "def_churn": (
             "**Événement** : un client actif (au moins une commande dans les {active} mois "
-            "avant la coupure) ne passe **aucune commande** dans les {h} mois suivants."
+            "avant la coupure) ne passe **aucune commande** dans les {months} suivants."
         ),
         "def_conversion": (
             "**Événement** : un compte du fichier clients sans aucun achat (prospect) passe "
-            "**sa première commande** dans les {h} mois suivants."
+            "**sa première commande** dans les {months} suivants."
         ),
         "def_default": (
-            "**Événement** : un client paie une facture échue dans les {h} mois suivants "
-            "**plus de {n} jours après l'échéance**, ou ne l'a pas payée."
+            "**Événement** : un client paie une facture échue dans les {months} suivants "
+            "**plus de {days} après l'échéance**, ou ne l'a pas payée."
         ),
         "timeline": (
             "**Validation dans le temps** : le modèle apprend sur la situation au "
@@ -77,14 +77,28 @@ TEXTS = {
         "kpi_rate": "Taux de l'événement",
         "kpi_rate_read": "{n} sur {total} comptes de la période de test.",
         "kpi_train": "AUC à l'apprentissage",
-        "kpi_train_read": "Très au-dessus de l'AUC de test : le modèle a appris par cœur (sur-apprentissage).",
-        "kpi_train_ok": "Proche de l'AUC de test : le modèle généralise bien.",
+        "kpi_train_good": (
+            "Écart avec l'AUC de test : {gap} (moins de {low}) : le modèle généralise bien."
+        ),
+        "kpi_train_some": (
+            "Écart avec l'AUC de test : {gap} (entre {low} et {high}) : un peu de "
+            "sur-apprentissage, fiez-vous aux chiffres de la période de test."
+        ),
+        "kpi_train_strong": (
+            "Écart avec l'AUC de test : {gap} (plus de {high}) : fort sur-apprentissage, le "
+            "modèle a appris par cœur les comptes d'apprentissage."
+        ),
+        "kpi_train_unknown": "AUC de test non mesurable : écart inconnu.",
+        "months": "{n} mois",
+        "months_one": "{n} mois",
+        "days": "{n} jours",
+        "days_one": "{n} jour",
         "events_churn": "clients perdus",
         "events_conversion": "prospects convertis",
         "events_default": "mauvais payeurs",
         "reading": (
             "Cibler les **{share}** de comptes au score le plus élevé aurait touché "
-            "**{reached}** des {events} des {h} mois suivants ({lift} fois mieux qu'au "
+            "**{reached}** des {events} des {months} suivants ({lift} fois mieux qu'au "
             "hasard)."
         ),
         "weak": (
@@ -258,15 +272,15 @@ TEXTS = {
         ),
         "def_churn": (
             "**Event**: an active customer (at least one order in the {active} months "
-            "before the cut-off) places **no order** in the next {h} months."
+            "before the cut-off) places **no order** in the next {months}."
         ),
         "def_conversion": (
             "**Event**: an account of the customers file without any purchase (prospect) "
-            "places **its first order** in the next {h} months."
+            "places **its first order** in the next {months}."
         ),
         "def_default": (
-            "**Event**: a customer pays an invoice falling due in the next {h} months "
-            "**more than {n} days after the due date**, or has not paid it."
+            "**Event**: a customer pays an invoice falling due in the next {months} "
+            "**more than {days} after the due date**, or has not paid it."
         ),
         "timeline": (
             "**Validation in time**: the model learns from the situation at **{c1}** "
@@ -285,14 +299,26 @@ TEXTS = {
         "kpi_rate": "Event rate",
         "kpi_rate_read": "{n} out of {total} accounts of the test period.",
         "kpi_train": "Training AUC",
-        "kpi_train_read": "Far above the test AUC: the model learnt by heart (overfitting).",
-        "kpi_train_ok": "Close to the test AUC: the model generalises well.",
+        "kpi_train_good": "Gap to the test AUC: {gap} (under {low}): the model generalises well.",
+        "kpi_train_some": (
+            "Gap to the test AUC: {gap} (between {low} and {high}): some over-fitting, rely "
+            "on the test-period figures."
+        ),
+        "kpi_train_strong": (
+            "Gap to the test AUC: {gap} (over {high}): strong over-fitting, the model learnt "
+            "the training accounts by heart."
+        ),
+        "kpi_train_unknown": "Test AUC not measurable: gap unknown.",
+        "months": "{n} months",
+        "months_one": "{n} month",
+        "days": "{n} days",
+        "days_one": "{n} day",
         "events_churn": "lost customers",
         "events_conversion": "converted prospects",
         "events_default": "late payers",
         "reading": (
             "Targeting the **{share}** of accounts with the highest scores would have "
-            "reached **{reached}** of the {events} of the next {h} months ({lift} times "
+            "reached **{reached}** of the {events} of the next {months} ({lift} times "
             "better than at random)."
         ),
         "weak": (
