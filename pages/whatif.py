@@ -65,6 +65,19 @@ HAS_MARGIN = p.has("transactions", "margin")
 KIND_VIEW = {"credit_limits": "limits", "payment_terms": "terms", "price": "price"}
 
 
+def tn(key: str, count, **kwargs) -> str:
+    """``t(key)`` in the singular (``key_one``) or plural form chosen from ``count``
+    (French: singular below 2; English: singular for exactly 1)."""
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    text = t(f"{key}_one", **kwargs) if one else None
+    return text if text and not text.startswith("⟦") else t(key, **kwargs)
+
+
+def n_customers(count) -> str:
+    """"430 clients" / "1 client"."""
+    return tn("whatif.n_customers", count, n=fmt_number(count, lang))
+
+
 # -- cached core calls --------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=16)
 def _sales(name, version, when):
@@ -285,7 +298,7 @@ if view == "limits":
     metric_card(row[0], t("whatif.kpi_blocked"), fmt_number(sm["n_blocked"], lang),
                 t("whatif.read_blocked", total=fmt_number(sm["n_orders"], lang),
                   stake=fmt_money(sm["revenue_at_stake_ht"], lang),
-                  customers=fmt_number(sm["customers_blocked"], lang)))
+                  customers=n_customers(sm["customers_blocked"])))
     metric_card(row[1], t("whatif.kpi_exposure"), fmt_money(sm["exposure_after"], lang,
                                                             compact=True),
                 t("whatif.read_was", value=fmt_money(sm["exposure_before"], lang)),
@@ -323,11 +336,11 @@ if view == "limits":
     else:
         text = (t("whatif.read_limits_current") + " "
                 if mode == "factor" and scenario.current_factor == 1.0 else "")
-        text += t("whatif.read_limits", n=fmt_number(sm["n_blocked"], lang),
-                 total=fmt_number(sm["n_orders"], lang),
-                 customers=fmt_number(sm["customers_blocked"], lang),
-                 stake=fmt_money(sm["revenue_at_stake_ht"], lang),
-                 avoided=fmt_money(sm["expected_loss_avoided"], lang))
+        text += tn("whatif.read_limits", sm["n_blocked"], n=fmt_number(sm["n_blocked"], lang),
+                  total=fmt_number(sm["n_orders"], lang),
+                  customers=n_customers(sm["customers_blocked"]),
+                  stake=fmt_money(sm["revenue_at_stake_ht"], lang),
+                  avoided=fmt_money(sm["expected_loss_avoided"], lang))
         if margin_rate is not None and pd.notna(sm["margin_at_stake"]):
             ratio = (sm["margin_at_stake"] / sm["expected_loss_avoided"]
                      if sm["expected_loss_avoided"] > 0 else math.inf)
@@ -346,7 +359,8 @@ if view == "limits":
          sm["dso_after"]),
     ], key="wi_limits_table", filename=t("whatif.limits_file"))
     if sm["n_blocked"]:
-        with st.expander(t("whatif.blocked_expander", n=fmt_number(sm["n_blocked"], lang))):
+        with st.expander(tn("whatif.blocked_expander", sm["n_blocked"],
+                            n=fmt_number(sm["n_blocked"], lang))):
             per = res.per_customer[res.per_customer["n_blocked"] > 0]
             if "name" in table.columns:
                 per = per.merge(table[["customer_id", "name"]], on="customer_id", how="left")
@@ -675,8 +689,8 @@ else:
                 scenario_from_dict({**e["params"], "kind": e["kind"]})  # validates
             for e in entries:
                 store.save_scenario(name, {**e, "portfolio": name})
-            st.success(t("whatif.sc_uploaded_one" if len(entries) == 1 else "whatif.sc_uploaded",
-                         n=fmt_number(len(entries), lang)))
+            st.success(tn("whatif.sc_uploaded", len(entries),
+                          n=fmt_number(len(entries), lang)))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             st.error(t("whatif.sc_bad_file", error=exc))
     saved = store.scenarios(name)

@@ -64,7 +64,9 @@ TEXTS = {
             "réglementaire bâloise (approche IRB fondation) pour une créance non garantie."
         ),
         "kpi_blocked": "Commandes bloquées",
-        "read_blocked": "Sur {total} commandes, chez {customers} clients : {stake} de CA HT en jeu.",
+        "read_blocked": "Sur {total} commandes, chez {customers} : {stake} de CA HT en jeu.",
+        "n_customers": "{n} clients",
+        "n_customers_one": "{n} client",
         "kpi_exposure": "Encours après",
         "kpi_loss": "Perte attendue",
         "help_loss": (
@@ -87,8 +89,13 @@ TEXTS = {
         "accepted": "Acceptées",
         "blocked": "Bloquées",
         "read_limits": (
-            "Avec ces plafonds, {n} commandes sur {total} ({customers} clients) auraient été "
+            "Avec ces plafonds, {n} commandes sur {total} ({customers}) auraient été "
             "refusées sur 12 mois, soit {stake} de chiffre d'affaires HT. En échange, la perte "
+            "attendue baisserait de {avoided}."
+        ),
+        "read_limits_one": (
+            "Avec ces plafonds, {n} commande sur {total} ({customers}) aurait été "
+            "refusée sur 12 mois, soit {stake} de chiffre d'affaires HT. En échange, la perte "
             "attendue baisserait de {avoided}."
         ),
         "read_limits_current": (
@@ -113,6 +120,7 @@ TEXTS = {
         "ind_dso": "DSO sur {window} mois (jours)",
         "limits_file": "simulation_plafonds",
         "blocked_expander": "Voir les {n} commandes bloquées et les clients concernés",
+        "blocked_expander_one": "Voir la commande bloquée et le client concerné",
         "blocked_cust_file": "clients_bloques",
         "blocked_file": "commandes_bloquees",
         "col_limit": "Nouveau plafond",
@@ -449,7 +457,9 @@ TEXTS = {
             "value (foundation IRB) for an unsecured claim."
         ),
         "kpi_blocked": "Orders blocked",
-        "read_blocked": "Out of {total} orders, {customers} customers: {stake} of net revenue at stake.",
+        "read_blocked": "Out of {total} orders, {customers}: {stake} of net revenue at stake.",
+        "n_customers": "{n} customers",
+        "n_customers_one": "{n} customer",
         "kpi_exposure": "Outstanding after",
         "kpi_loss": "Expected loss",
         "help_loss": (
@@ -471,7 +481,12 @@ TEXTS = {
         "accepted": "Accepted",
         "blocked": "Blocked",
         "read_limits": (
-            "With these limits, {n} of {total} orders ({customers} customers) would have been "
+            "With these limits, {n} of {total} orders ({customers}) would have been "
+            "refused over 12 months, {stake} of net revenue. In return, the expected loss "
+            "would fall by {avoided}."
+        ),
+        "read_limits_one": (
+            "With these limits, {n} of {total} orders ({customers}) would have been "
             "refused over 12 months, {stake} of net revenue. In return, the expected loss "
             "would fall by {avoided}."
         ),
@@ -497,6 +512,7 @@ TEXTS = {
         "ind_dso": "DSO over {window} months (days)",
         "limits_file": "credit_limit_whatif",
         "blocked_expander": "See the {n} blocked orders and the customers concerned",
+        "blocked_expander_one": "See the blocked order and the customer concerned",
         "blocked_cust_file": "blocked_customers",
         "blocked_file": "blocked_orders",
         "col_limit": "New limit",
