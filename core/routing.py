@@ -442,10 +442,11 @@ class RoutePlan:
     unvisited : DataFrame
         Candidates left out: customer_id, name, priority, mandatory, reason
         ("no_coordinates"; "too_far": cannot fit in a day even alone; "outside_hours";
-        "far_for_time": outranks a planned visit but its trip does not fit the days,
-        even in place of lower-priority visits; "no_time": every planned visit has a
-        priority at least as high), base_km (road km from the base, missing without
-        coordinates).
+        "far_for_time": outranks a planned visit but its detour and visit need more time
+        than lower-priority visits worth less than it would free; "no_time": every
+        planned visit has a priority at least as high), base_km (road km from the base,
+        missing without coordinates), need_min (fewest extra minutes of driving and visit
+        it needs in the plan; for "no_time" and "far_for_time").
     issues : list of PlanIssue
         Explanations (mandatory visits that cannot fit, empty days...).
     feasible : bool
@@ -770,6 +771,18 @@ def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray,
     return [o for o in orders if o]
 
 
+def _insertion_minutes(k: int, orders: list, minutes: np.ndarray) -> float:
+    """Fewest extra driving minutes to fit candidate ``k`` into one of the days (or a
+    day of its own: there and back)."""
+    best = float(minutes[0, k + 2] + minutes[k + 2, 1])
+    for order in orders:
+        nodes = np.array([0, *[j + 2 for j in order], 1])
+        extra = (minutes[nodes[:-1], k + 2] + minutes[k + 2, nodes[1:]]
+                 - minutes[nodes[:-1], nodes[1:]])
+        best = min(best, float(extra.min()))
+    return best
+
+
 def _path_km(order: list, km: np.ndarray) -> float:
     nodes = [0, *[k + 2 for k in order], 1]
     return float(sum(km[a, b] for a, b in zip(nodes[:-1], nodes[1:])))
@@ -963,12 +976,14 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
         if k in visited:
             continue
         r = pool.loc[k]
-        # outranks a planned visit yet could not take its place: its trip costs more
-        # time than the days have (too far from the base for the time available)
+        # outranks a planned visit yet could not take its place: the detour plus the visit
+        # need more time than lower-priority visits worth less than it would free
         reason = "far_for_time" if r.priority > floor else "no_time"
         unvisited.append({"customer_id": r.customer_id, "name": r["name"],
                           "priority": r.priority, "mandatory": bool(r.mandatory),
-                          "reason": reason, "base_km": round(float(km_p[0, k + 2]), 1)})
+                          "reason": reason, "base_km": round(float(km_p[0, k + 2]), 1),
+                          "need_min": round(_insertion_minutes(
+                              k, [o for o, _ in planned], min_p) + r.visit_minutes)})
     missed = [k for k in range(len(pool)) if pool.at[k, "mandatory"] and k not in visited]
     if missed:
         feasible = False
@@ -997,7 +1012,7 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
             "free_days", f"{len(days) - len(planned)} day(s) have no visit: all the useful "
             "visits fit in fewer days", values={"count": len(days) - len(planned)}))
     unv = pd.DataFrame(unvisited, columns=["customer_id", "name", "priority", "mandatory",
-                                           "reason", "base_km"])
+                                           "reason", "base_km", "need_min"])
     unv = unv.sort_values(["mandatory", "priority"], ascending=False, kind="stable")
     return RoutePlan(stops, day_rows, unv.reset_index(drop=True), issues, feasible, s,
                      base, end_base)

@@ -82,9 +82,10 @@ def count_of(n, word: str) -> str:
     return t(f"routes.n_{word}_{'one' if one else 'other'}", n=fmt_number(n, lang))
 
 
-def reason_text(reason: str, base_km) -> str:
+def reason_text(reason: str, base_km, need_min) -> str:
     if reason == "far_for_time":
-        return t("routes.reason_far_for_time", km=fmt_number(base_km, lang))
+        return t("routes.reason_far_for_time", km=fmt_number(base_km, lang),
+                 need=hm(need_min))
     return t(f"routes.reason_{reason}")
 
 
@@ -309,8 +310,8 @@ stops["tip"] = [_tip(r) for r in stops.to_dict("records")]
 left = plan.unvisited.merge(cands[["customer_id", "latitude", "longitude", "city"]],
                             on="customer_id", how="left").dropna(
     subset=["latitude", "longitude"])
-left["tip"] = [html.escape(f"{c} · {n} — {reason_text(r, k)}") for c, n, r, k in zip(
-    left["customer_id"], left["name"], left["reason"], left["base_km"])]
+left["tip"] = [html.escape(f"{c} · {n} — {reason_text(r, k, m)}") for c, n, r, k, m in zip(
+    left["customer_id"], left["name"], left["reason"], left["base_km"], left["need_min"])]
 towns = main_towns(pd.concat([visits[["city", "latitude", "longitude"]],
                               left[["city", "latitude", "longitude"]]]), n=10)
 st.pydeck_chart(routes_deck(stops, colours, base_label, left, towns), key="rt_map",
@@ -347,7 +348,7 @@ show_table(shown, key="rt_days", filename=t("routes.file_days"), lang=lang,
                     "drive_h": "number1", "visit_h": "number1", "cost_total": "money",
                     "naive_km": "number1", "km_saved": "number1", "hours_saved": "number1"},
            column_config={t("routes.col_map"): st.column_config.LinkColumn(
-               t("routes.col_map"), display_text="Google Maps ↗", width="small")})
+               t("routes.col_map"), display_text="Google Maps ↗")})
 
 busy = days[days["visits"] > 0]
 pick = st.selectbox(t("routes.day_pick"), busy["day_index"].tolist(), key="rt_day",
@@ -434,14 +435,16 @@ st.write(t("routes.left_reading", n=count_of(len(unv), "candidate"),
            far_time=fmt_number(counts.get("far_for_time", 0), lang),
            xy=fmt_number(counts.get("no_coordinates", 0), lang),
            far=fmt_number(counts.get("too_far", 0) + counts.get("outside_hours", 0), lang)))
-shown_unv = unv.assign(reason=[reason_text(r, k) for r, k in zip(unv["reason"],
-                                                                 unv["base_km"])])
+shown_unv = unv.assign(reason=[reason_text(r, k, m) for r, k, m in zip(
+    unv["reason"], unv["base_km"], unv["need_min"])])[
+    ["customer_id", "name", "priority", "base_km", "reason", "mandatory", "need_min"]]
 show_table(shown_unv, key="rt_unvisited", filename=t("routes.file_unvisited"), lang=lang,
            max_rows=200, height=260,
            labels={"customer_id": t("routes.col_customer"), "name": t("routes.col_name"),
                    "priority": t("routes.col_priority"), "mandatory": t("routes.col_mandatory"),
-                   "reason": t("routes.col_reason"), "base_km": t("routes.col_base_km")},
-           formats={"priority": "number", "base_km": "number1"},
+                   "reason": t("routes.col_reason"), "base_km": t("routes.col_base_km"),
+                   "need_min": t("routes.col_need_min")},
+           formats={"priority": "number", "base_km": "number1", "need_min": "number"},
            column_config={t("routes.col_reason"): st.column_config.TextColumn(
                t("routes.col_reason"), width="large")})
 if np.isfinite(km):

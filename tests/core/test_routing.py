@@ -503,4 +503,5 @@ def test_high_priority_customer_too_far_for_the_time_gets_its_true_reason():
     out = plan.unvisited.set_index("customer_id")
     assert out.at["FAR", "reason"] == "far_for_time"
     assert out.at["FAR", "base_km"] > 30
+    assert out.at["FAR", "need_min"] > 120  # ~84 min of driving + the 55-minute visit
     assert (out.drop(index="FAR")["reason"] == "no_time").all()

@@ -24,6 +24,20 @@ def test_map_page_geocodes_and_draws_the_map_without_basemap():
     assert "mapbox" not in spec and "cartocdn" not in spec and "http" not in spec
     assert "ScatterplotLayer" in spec and "HexagonLayer" in spec and "TextLayer" in spec
     assert "Claire Delorme" in spec  # reps' bases are drawn and named
+    # the base in Lyon carries the town's name, which its label would otherwise hide
+    assert "Claire Delorme (Lyon)" in spec
+    # the density hexagons use no colour of the categorical palette, and have a legend
+    import json
+
+    from ui import maps
+
+    layers = json.loads(spec)["layers"]
+    hexes = next(layer for layer in layers if layer["id"] == "density")
+    assert not {tuple(c) for c in hexes["colorRange"]} & set(maps.PALETTE)
+    assert "Potentiel par hexagone, faible → fort" in body
+    # town names do not overlap one another at the first zoom
+    towns = next(layer for layer in layers if layer["id"] == "towns")["data"]
+    assert 0 < len(towns) <= 8
     assert any("GeoNames" in c.value for c in at.caption)
     assert "La zone la plus dense" in " ".join(texts(at.markdown))
 
@@ -114,3 +128,13 @@ def test_locked_accounts_stay_with_their_rep():
     table = next(d.value for d in at.dataframe if "Verrouillé" in d.value.columns)
     row = table[table["N° client"] == "C00002"].iloc[0]
     assert bool(row["Verrouillé"]) and row["Secteur"] == "Sandrine Peyron"
+
+
+def test_map_builders_doctests():
+    """declutter (overlapping town names dropped), name_bases, density legend..."""
+    import doctest
+
+    from ui import maps
+
+    result = doctest.testmod(maps)
+    assert result.attempted > 0 and result.failed == 0

@@ -178,12 +178,16 @@ TEXTS = {
         "left_title": "Clients non retenus",
         "left_reading": (
             "Non planifiés : {n} ; {time} faute de temps sur la période (priorité pas plus "
-            "haute que celle des visites retenues), {far_time} trop loin de la base pour le "
-            "temps disponible, {xy} faute de coordonnées, {far} trop loin pour une journée ou "
+            "haute que celle des visites retenues), {far_time} plus prioritaires mais au détour "
+            "trop long pour le temps disponible, {xy} faute de coordonnées, {far} trop loin pour une journée ou "
             "hors horaires."
         ),
-        "reason_far_for_time": "trop loin de la base pour le temps disponible : {km} km",
+        "reason_far_for_time": (
+            "détour trop long pour le temps disponible : {need} de route et de visite, à "
+            "{km} km de la base"
+        ),
         "col_base_km": "Distance de la base (km)",
+        "col_need_min": "Temps en plus (min)",
         "col_latitude": "Latitude",
         "col_longitude": "Longitude",
         "n_day_one": "{n} jour",
@@ -386,12 +390,16 @@ TEXTS = {
         "left_title": "Customers left out",
         "left_reading": (
             "Not planned: {n}; {time} for lack of time in the period (priority no higher "
-            "than the visits planned), {far_time} too far from the base for the time "
-            "available, {xy} for lack of coordinates, {far} too far for one day or outside the "
+            "than the visits planned), {far_time} with a higher priority but too long a detour "
+            "for the time available, {xy} for lack of coordinates, {far} too far for one day or outside the "
             "hours."
         ),
-        "reason_far_for_time": "too far from the base for the time available: {km} km",
+        "reason_far_for_time": (
+            "too long a detour for the time available: {need} of driving and visit, {km} km "
+            "from the base"
+        ),
         "col_base_km": "Distance from the base (km)",
+        "col_need_min": "Extra time (min)",
         "col_latitude": "Latitude",
         "col_longitude": "Longitude",
         "n_day_one": "{n} day",
