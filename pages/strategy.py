@@ -27,6 +27,20 @@ def _pr(name: str, version: str, when: pd.Timestamp, p_cut, r_cut, quantile: flo
     return table, dict(table.attrs)
 
 
+def kept(widget, label: str, options, key: str, default, signature: str = "", **kwargs):
+    """A selectbox whose option labels follow the language (and ``signature``, e.g. the
+    head-counts shown in them): a keyed widget keeps its first labels in the browser, so
+    the widget key carries them and the choice is kept under ``key`` across switches."""
+    options = list(options)
+    wkey = f"{key}_{lang}{signature}"
+    if wkey not in ss:
+        value = ss.get(key, default)
+        ss[wkey] = value if value in options else default
+    value = widget(label, options, key=wkey, **kwargs)
+    ss[key] = value
+    return value
+
+
 def quadrant_label(k: str) -> str:
     return PR_STRATEGIES[k][lang]
 
@@ -41,9 +55,9 @@ elif not has_potential:
     st.info(t("strategy.no_potential"), icon=":material/info:")
 
 c1, c2 = st.columns([1, 2])
-quantile = c1.selectbox(t("strategy.quantile_label"), QUANTILES, index=1, key="pr_quantile",
-                        format_func=lambda q: t("strategy.quantile_option", pct=int(q * 100)),
-                        help=t("strategy.quantile_help"))
+quantile = kept(c1.selectbox, t("strategy.quantile_label"), QUANTILES, "pr_quantile", 0.75,
+                format_func=lambda q: t("strategy.quantile_option", pct=int(q * 100)),
+                help=t("strategy.quantile_help"))
 medians, medians_attrs = _pr(name, version, as_of, None, None, float(quantile))
 if medians.empty:
     st.info(t("strategy.no_data"))
@@ -142,9 +156,11 @@ show_table(shown, key="pr_summary", filename=t("strategy.file_summary"), lang=la
                t("strategy.col_frequency"), width="large")})
 
 st.subheader(t("strategy.list_title"))
-pick = st.selectbox(t("strategy.list_label"), [*PR_STRATEGIES, "all"], key="pr_pick",
-                    format_func=lambda k: t("strategy.all", n=fmt_number(len(table), lang))
-                    if k == "all" else f"{quadrant_label(k)} ({fmt_number(s.loc[k, 'customers'], lang)})")  # noqa: E501
+counts = {k: fmt_number(s.loc[k, "customers"], lang) for k in PR_STRATEGIES}
+pick = kept(st.selectbox, t("strategy.list_label"), [*PR_STRATEGIES, "all"], "pr_pick",
+            "develop", signature="_" + "-".join(counts.values()),
+            format_func=lambda k: t("strategy.all", n=fmt_number(len(table), lang))
+            if k == "all" else f"{quadrant_label(k)} ({counts[k]})")
 listed = table if pick == "all" else table[table["quadrant"].astype(str) == pick]
 listed = listed.assign(
     quadrant=listed["quadrant"].astype(str).map(quadrant_label),

@@ -5,6 +5,10 @@ from apptest_helpers import app, charts, texts
 PAGE = "pages/strategy.py"
 
 
+def _box(at, label: str):
+    return next(b for b in at.selectbox if b.label == label)
+
+
 def _counts(at) -> list[str]:
     """Head-counts column of the four-strategy table, as displayed."""
     frame = next(d.value for d in at.dataframe if len(d.value) == 4)
@@ -22,7 +26,7 @@ def test_strategy_page_shows_quadrants_chart_and_lists():
     assert summary["Stratégie"].tolist() == ["Développer", "Défendre et fidéliser",
                                              "Entretenir à moindre coût", "Effort minimal"]
     assert len(at.download_button) == 4
-    at.selectbox(key="pr_pick").set_value("all").run()
+    _box(at, "Stratégie").set_value("all").run()
     assert not at.exception
     assert len(at.dataframe) == 2
 
@@ -47,7 +51,7 @@ def test_potentials_below_the_revenue_are_raised_flagged_and_counted():
     already buys: they are raised to the revenue, so no penetration shows above 100 %,
     the rows are flagged, and a caption counts them."""
     at = app(PAGE)
-    at.selectbox(key="pr_pick").set_value("all").run()
+    _box(at, "Stratégie").set_value("all").run()
     assert not at.exception
     raised = [c.value for c in at.caption if "achètent déjà plus que le potentiel" in c.value]
     assert len(raised) == 1
@@ -66,11 +70,14 @@ def test_potentials_below_the_revenue_are_raised_flagged_and_counted():
 
 def test_estimation_quantile_and_english():
     at = app(PAGE)
-    at.selectbox(key="pr_quantile").set_value(0.9).run()
+    _box(at, "Estimation d'un potentiel manquant").set_value(0.9).run()
     assert not at.exception
     at.sidebar.selectbox(key="sb_lang").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "P-R strategy"
+    # the choice survives the switch and its label is the English one
+    box = _box(at, "Estimating a missing potential")
+    assert box.value == 0.9 and "90th percentile of peers' revenue" in box.options
 
 
 def test_missing_potentials_are_estimated_and_counted():
