@@ -148,8 +148,12 @@ k = _kpis(name, version, as_of, window, year_days)
 # -- headline figures ---------------------------------------------------------------------
 row = st.columns(4)
 metric_card(row[0], t("risk.kpi_outstanding"), fmt_money(k["outstanding"], lang, compact=True),
-            t("risk.read_outstanding", n=fmt_number(k["n_open_invoices"], lang),
-              customers=fmt_number(k["n_customers_open"], lang), as_of=fmt_date(as_of, lang)),
+            t("risk.read_outstanding",
+              n=tn("risk.n_open_invoices", k["n_open_invoices"],
+                   n=fmt_number(k["n_open_invoices"], lang)),
+              customers=tn("risk.n_customers", k["n_customers_open"],
+                           n=fmt_number(k["n_customers_open"], lang)),
+              as_of=fmt_date(as_of, lang)),
             help=t("risk.help_outstanding"))
 metric_card(row[1], t("risk.kpi_overdue"), fmt_money(k["overdue"], lang, compact=True),
             t("risk.read_overdue", share=fmt_pct(k["overdue_share"], lang),

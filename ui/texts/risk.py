@@ -71,7 +71,9 @@ TEXTS = {
         ),
         # KPIs
         "kpi_outstanding": "Encours clients (TTC)",
-        "read_outstanding": "{n} factures ouvertes chez {customers} clients au {as_of}.",
+        "read_outstanding": "{n} chez {customers} au {as_of}.",
+        "n_open_invoices": "{n} factures ouvertes",
+        "n_open_invoices_one": "{n} facture ouverte",
         "help_outstanding": (
             "Factures émises jusqu'à la date de référence et non réglées à cette date "
             "(y compris celles réglées plus tard)."
@@ -283,7 +285,9 @@ TEXTS = {
             "behaviour matters more than old."
         ),
         "kpi_outstanding": "Outstanding (incl. tax)",
-        "read_outstanding": "{n} open invoices with {customers} customers on {as_of}.",
+        "read_outstanding": "{n} with {customers} on {as_of}.",
+        "n_open_invoices": "{n} open invoices",
+        "n_open_invoices_one": "{n} open invoice",
         "help_outstanding": (
             "Invoices issued up to the reference date and not paid on that date (including "
             "those paid later)."
