@@ -567,7 +567,8 @@ if tab_life.open:
         st.subheader(t("rfm.attrition_title"))
         c1, c2, c3 = st.columns(3)
         drop = kept(c1.slider, t("rfm.att_drop"), "rfm_att_drop", 10, min_value=0,
-                    max_value=50, step=5, format="%d %%", help=t("rfm.att_drop_help"))
+                    max_value=50, step=5, format="%d %%" if lang == "fr" else "%d%%",
+                    help=t("rfm.att_drop_help"))
         days = kept(c2.number_input, t("rfm.att_days"), "rfm_att_days", 90, min_value=7,
                     max_value=365, step=7, help=t("rfm.att_days_help"))
         factor = kept(c3.select_slider, t("rfm.att_factor"), "rfm_att_factor", 1.5,

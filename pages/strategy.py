@@ -72,7 +72,8 @@ if custom:
                             step=1000.0, format="%.0f", key="pr_p_cut",
                             help=t("strategy.p_cut_help"))
     r_pct = d2.slider(t("strategy.r_cut_label"), 0, 100,
-                      min(100, int(round(medians_attrs["r_cut"] * 100))), 1, format="%d %%",
+                      min(100, int(round(medians_attrs["r_cut"] * 100))), 1,
+                      format="%d %%" if lang == "fr" else "%d%%",
                       key="pr_r_cut", help=t("strategy.r_cut_help"))
     r_cut = r_pct / 100
 table, attrs = (medians, medians_attrs) if not custom else _pr(

@@ -66,6 +66,10 @@ UNIT_DAYS = 7.0  # the probabilistic models count time in weeks
 CHANNELS = ("visit", "phone", "email", "mailing", "trade show", "video", "sms", "other")
 
 
+# slider formats are printf strings: only the space before "%" follows the language
+PCT = " %%" if lang == "fr" else "%%"
+
+
 def money(x) -> str:
     return fmt_money(x, lang)
 
@@ -250,7 +254,7 @@ if active.empty:
     st.stop()
 
 g1, g2 = st.columns(2)
-discount = g1.slider(t("value.discount_label"), 0, 30, 10, 1, format="%d %%",
+discount = g1.slider(t("value.discount_label"), 0, 30, 10, 1, format="%d" + PCT,
                      key="val_discount", help=t("value.discount_help")) / 100
 if has_margin:
     rev, mar = active["revenue_12m"].sum(), active["margin_12m"].sum()
@@ -258,7 +262,7 @@ if has_margin:
     g2.caption(t("value.margin_from_data", rate=pct(margin_rate)))
 else:
     margin_rate = g2.slider(t("value.margin_rate_label"), 0.0, 100.0, 30.0, 1.0,
-                            format="%.0f %%", key="val_margin_rate",
+                            format="%.0f" + PCT, key="val_margin_rate",
                             help=t("value.margin_rate_help")) / 100
 
 tabs = st.tabs([t("value.tab_clv"), t("value.tab_bgnbd"), t("value.tab_pnl"),
@@ -583,7 +587,7 @@ with tabs[2]:
         st.markdown(f"**{t('value.pnl_whatif_title')}**")
         w1, w2 = st.columns(2)
         contact_change = w1.slider(t("value.wi_contact_label"), -50, 100, 20, 5,
-                                   format="%+d %%", key="val_wi_contact",
+                                   format="%+d" + PCT, key="val_wi_contact",
                                    help=t("value.wi_contact_help"))
         disc_points = w2.slider(t("value.wi_discount_label"), 0, 10, 1, 1,
                                 format="+%d pt", key="val_wi_discount",
@@ -728,7 +732,7 @@ with tabs[5]:
     if not has_potential:
         st.info(t("value.no_potential"), icon=":material/info:")
     else:
-        target = st.slider(t("value.target_label"), 10, 100, 50, 5, format="%d %%",
+        target = st.slider(t("value.target_label"), 10, 100, 50, 5, format="%d" + PCT,
                            key="val_target", help=t("value.target_help")) / 100
         pen = penetration(features, p.customers, target_share=target)
         if pen.empty:
