@@ -116,6 +116,13 @@ def with_names(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def tn(key: str, n, **kwargs) -> str:
+    """``t(key)`` with the count ``n`` formatted, singular (``key + "_one"``) when ``n``
+    calls for it: under 2 in French ("0 client", "1 client"), exactly 1 in English."""
+    one = abs(n) < 2 if lang == "fr" else n == 1
+    return t(f"{key}_one" if one else key, n=fmt_number(n, lang), **kwargs)
+
+
 def action_column() -> dict:
     """Column config giving the recommended action a wide column (it is a sentence)."""
     label = t("rfm.col_action")
@@ -330,8 +337,8 @@ if tab_scores.open:
             if o == "all":
                 return t("rfm.cell_all", n=fmt_number(len(scores), lang))
             row = by_cell.loc[o]
-            return t("rfm.cell_option", r=row["R"], f=row["F"], segment=row["segment_label"],
-                     n=fmt_number(row["customers"], lang))
+            return tn("rfm.cell_option", row["customers"], r=row["R"], f=row["F"],
+                      segment=row["segment_label"])
 
         if setting("rfm_cell", "all") not in options:
             ss["rfm_cell"] = ss["_kept_rfm_cell"] = "all"
@@ -342,7 +349,7 @@ if tab_scores.open:
             r, f = (int(x) for x in cell.split("-"))
             listed = scores[(scores["R"] == r) & (scores["F"] == f)]
             seg = str(by_cell.loc[cell, "segment"])
-            st.write(t("rfm.read_cell", n=fmt_number(len(listed), lang), segment=labels[seg],
+            st.write(tn("rfm.read_cell", len(listed), segment=labels[seg],
                        mean=fmt_money(listed["monetary"].mean(), lang),
                        action=actions.get(seg, "")))
         table = listed.sort_values(["rfm_total", "monetary"], ascending=False)
@@ -579,18 +586,18 @@ if tab_life.open:
         k1, k2, k3 = st.columns(3)
         n_fall = int(flags["falling_revenue"].sum())
         metric_card(k1, t("rfm.att_kpi_falling"), fmt_number(n_fall, lang),
-                    t("rfm.att_read_falling", n=fmt_number(n_fall, lang), drop=drop,
+                    tn("rfm.att_read_falling", n_fall, drop=drop,
                       money=fmt_money((flags.loc[flags["falling_revenue"], "revenue_prev_12m"]
                                        - flags.loc[flags["falling_revenue"], "revenue_12m"]
                                        ).sum(), lang)))
         n_comp = int(flags["repeated_complaint"].sum())
         metric_card(k2, t("rfm.att_kpi_complaints"),
                     fmt_number(n_comp, lang) if has_complaints else "–",
-                    t("rfm.att_read_complaints", n=fmt_number(n_comp, lang), days=int(days))
+                    tn("rfm.att_read_complaints", n_comp, days=int(days))
                     if has_complaints else t("rfm.att_no_contacts"))
         n_over = int(flags["overdue"].sum())
         metric_card(k3, t("rfm.att_kpi_overdue"), fmt_number(n_over, lang),
-                    t("rfm.att_read_overdue", n=fmt_number(n_over, lang),
+                    tn("rfm.att_read_overdue", n_over,
                       factor=fmt_number(factor, lang, 2)))
         flagged = flags[flags["n_flags"] > 0]
         yes, no = t("common.yes"), t("common.no")

@@ -150,6 +150,13 @@ def test_counts_are_pluralised_from_the_number():
         for key, text in table.items():
             assert "(s)" not in text, (lang, key)
     assert t("rfm.note_no_purchase_one", lang="fr", n=1).startswith("1 fiche sans")
+    # every singular text has its plural, in both languages
+    for lang, table in all_texts("rfm").items():
+        for key in table:
+            if key.endswith("_one"):
+                assert key[:-4] in table, (lang, key)
+    assert t("rfm.cell_option_one", lang="en", r=1, f=5, segment="X", n=1).endswith(
+        "(1 customer)")
     at = app(PAGE)
     shown = texts(at.caption) + [w.value for w in at.warning]
     assert not any("(s)" in s for s in shown)

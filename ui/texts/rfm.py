@@ -91,8 +91,13 @@ TEXTS = {
         "cell_label": "Clients d'une case de la grille",
         "cell_all": "Tous les clients ({n})",
         "cell_option": "R{r} · F{f} — {segment} ({n} clients)",
+        "cell_option_one": "R{r} · F{f} — {segment} ({n} client)",
         "read_cell": (
             "{n} clients dans cette case ({segment}), montant moyen {mean}. Action "
+            "recommandée : {action}."
+        ),
+        "read_cell_one": (
+            "{n} client dans cette case ({segment}), montant moyen {mean}. Action "
             "recommandée : {action}."
         ),
         "segments_title": "Segments et actions recommandées",
@@ -235,12 +240,20 @@ TEXTS = {
             "{n} clients ont un CA 12 mois en baisse de plus de {drop} % : {money} de moins "
             "qu'un an plus tôt."
         ),
+        "att_read_falling_one": (
+            "{n} client a un CA 12 mois en baisse de plus de {drop} % : {money} de moins "
+            "qu'un an plus tôt."
+        ),
         "att_read_complaints": "{n} clients ont réclamé deux fois en moins de {days} jours.",
+        "att_read_complaints_one": "{n} client a réclamé deux fois en moins de {days} jours.",
         "att_no_contacts": (
             "Il faut la table Contacts avec une colonne réclamation (page Données)."
         ),
         "att_read_overdue": (
             "{n} clients n'ont pas commandé depuis plus de {factor} fois leur délai habituel."
+        ),
+        "att_read_overdue_one": (
+            "{n} client n'a pas commandé depuis plus de {factor} fois son délai habituel."
         ),
         "col_revenue_change": "Évolution du CA",
         "col_falling": "CA en baisse",
@@ -374,8 +387,13 @@ TEXTS = {
         "cell_label": "Customers of one grid cell",
         "cell_all": "All customers ({n})",
         "cell_option": "R{r} · F{f} — {segment} ({n} customers)",
+        "cell_option_one": "R{r} · F{f} — {segment} ({n} customer)",
         "read_cell": (
             "{n} customers in this cell ({segment}), mean monetary value {mean}. Recommended "
+            "action: {action}."
+        ),
+        "read_cell_one": (
+            "{n} customer in this cell ({segment}), mean monetary value {mean}. Recommended "
             "action: {action}."
         ),
         "segments_title": "Segments and recommended actions",
@@ -513,10 +531,18 @@ TEXTS = {
             "{n} customers have 12-month revenue down by more than {drop}%: {money} less "
             "than a year earlier."
         ),
+        "att_read_falling_one": (
+            "{n} customer has 12-month revenue down by more than {drop}%: {money} less "
+            "than a year earlier."
+        ),
         "att_read_complaints": "{n} customers complained twice within {days} days.",
+        "att_read_complaints_one": "{n} customer complained twice within {days} days.",
         "att_no_contacts": "Needs the Contacts table with a complaint column (Data page).",
         "att_read_overdue": (
             "{n} customers have not ordered for more than {factor} times their usual interval."
+        ),
+        "att_read_overdue_one": (
+            "{n} customer has not ordered for more than {factor} times their usual interval."
         ),
         "col_revenue_change": "Revenue change",
         "col_falling": "Falling revenue",
