@@ -113,7 +113,8 @@ metric_card(
 n_cn = k["credit_notes_12m"]
 metric_card(
     row2[3], t("overview.kpi_credit_notes"), fmt_number(n_cn, lang),
-    t("overview.read_credit_notes", n=fmt_number(n_cn, lang),
+    t("overview.read_credit_notes_one" if n_cn == 1 else "overview.read_credit_notes",
+      n=fmt_number(n_cn, lang),
       amount=money(k["credit_notes_amount_12m"]),
       share=fmt_pct(abs(k["credit_notes_amount_12m"]) / k["revenue_12m"]
                     if k["revenue_12m"] else None, lang))

@@ -83,14 +83,15 @@ n_est = attrs.get("n_estimated", 0)
 n_unknown = attrs.get("n_unknown", 0)
 if n_est:
     sources = table["potential_source"].value_counts()
-    st.caption(t("strategy.estimated", n=fmt_number(n_est, lang), total=fmt_number(len(table),
-                                                                                    lang),
+    st.caption(t("strategy.estimated_one" if n_est == 1 else "strategy.estimated",
+                 n=fmt_number(n_est, lang), total=fmt_number(len(table), lang),
                  pct=int(quantile * 100),
                  peers=fmt_number(sources.get("peers_sector_size", 0), lang),
                  sector=fmt_number(sources.get("peers_sector", 0), lang),
                  portfolio=fmt_number(sources.get("portfolio", 0), lang)))
 if n_unknown:
-    st.caption(t("strategy.unknown", n=fmt_number(n_unknown, lang)))
+    st.caption(t("strategy.unknown_one" if n_unknown == 1 else "strategy.unknown",
+                 n=fmt_number(n_unknown, lang)))
 n_raised = attrs.get("n_raised", 0)
 if n_raised:
     st.caption(t("strategy.raised_one" if n_raised == 1 else "strategy.raised",

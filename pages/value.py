@@ -94,10 +94,10 @@ def compact(x) -> str:
     return f"{sign}{WJ if sign else ''}€{body}{unit}"
 
 
-def plural(key: str, n: float) -> str:
+def plural(key: str, n: float, **kwargs) -> str:
     """``key`` + "_one" for a singular count (French: under 2, English: exactly 1)."""
     one = abs(n) < 2 if lang == "fr" else n == 1
-    return t(f"{key}_one" if one else key, n=fmt_number(n, lang))
+    return t(f"{key}_one" if one else key, n=fmt_number(n, lang), **kwargs)
 
 
 def decimal_slider(where, label: str, lo: float, hi: float, default: float, step: float,
@@ -525,8 +525,8 @@ with tabs[2]:
                     t("value.read_net", per100=fmt_money(net_rate * 100 if net_rate is not None
                                                          else None, lang, 2)))
         metric_card(q4, t("value.kpi_unprofitable"), fmt_number(tot["unprofitable"], lang),
-                    t("value.read_unprofitable", n=fmt_number(tot["unprofitable"], lang),
-                      share=pct(tot["unprofitable"] / tot["customers"], 0)),
+                    plural("value.read_unprofitable", tot["unprofitable"],
+                           share=pct(tot["unprofitable"] / tot["customers"], 0)),
                     delta_color="inverse")
 
         step_labels = {s: t(f"value.step_{s}") for s in (
@@ -644,12 +644,12 @@ with tabs[3]:
         if flagged.empty:
             st.write(t("value.read_dev_none", ratio=fmt_number(ratio, lang, 1)))
         else:
-            st.write(t("value.read_dev", n=fmt_number(len(flagged), lang),
-                       share_n=pct(len(flagged) / len(dev), 0),
-                       sc=pct(flagged["share_contacts"].sum(), 0),
-                       sm=pct(flagged["share_margin"].sum(), 1),
-                       cost=money(flagged["contact_cost"].sum()),
-                       net=money(flagged["net_margin"].sum())))
+            st.write(plural("value.read_dev", len(flagged),
+                            share_n=pct(len(flagged) / len(dev), 0),
+                            sc=pct(flagged["share_contacts"].sum(), 0),
+                            sm=pct(flagged["share_margin"].sum(), 1),
+                            cost=money(flagged["contact_cost"].sum()),
+                            net=money(flagged["net_margin"].sum())))
         view = with_names(flagged[["customer_id", "contacts", "contacts_index", "gross_margin",
                                    "margin_index", "ratio", "contact_cost", "net_margin",
                                    "share_contacts", "share_margin", "quadrant"]])

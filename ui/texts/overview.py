@@ -40,6 +40,9 @@ TEXTS = {
         "read_credit_notes": (
             "{n} avoirs en 12 mois pour {amount}, soit {share} du chiffre d'affaires."
         ),
+        "read_credit_notes_one": (
+            "1 avoir en 12 mois pour {amount}, soit {share} du chiffre d'affaires."
+        ),
         "read_credit_notes_none": "Aucun avoir ces 12 derniers mois.",
         "trend_up": "en hausse de {pct}",
         "trend_down": "en baisse de {pct}",
@@ -108,6 +111,7 @@ TEXTS = {
         "read_credit_notes": (
             "{n} credit notes in 12 months for {amount}, {share} of revenue."
         ),
+        "read_credit_notes_one": "1 credit note in 12 months for {amount}, {share} of revenue.",
         "read_credit_notes_none": "No credit note in the last 12 months.",
         "trend_up": "up {pct}",
         "trend_down": "down {pct}",

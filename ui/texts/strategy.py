@@ -41,6 +41,15 @@ TEXTS = {
             "{n} fiches restent sans potentiel (aucun client comparable) : elles sont classées "
             "en potentiel faible."
         ),
+        "unknown_one": (
+            "1 fiche reste sans potentiel (aucun client comparable) : elle est classée en "
+            "potentiel faible."
+        ),
+        "estimated_one": (
+            "1 potentiel sur {total} est estimé ({pct}e centile du CA des pairs, jamais "
+            "sous le CA du client) : {peers} d'après le même secteur et le même effectif, "
+            "{sector} d'après le seul secteur, {portfolio} d'après tout le portefeuille."
+        ),
         "read_cuts": (
             "Seuils {kind} : potentiel fort à partir de {p_cut} par an, pénétration forte à "
             "partir de {r_cut}."
@@ -143,6 +152,14 @@ TEXTS = {
         "unknown": (
             "{n} records have no potential (no comparable customer): they count as low "
             "potential."
+        ),
+        "unknown_one": (
+            "1 record has no potential (no comparable customer): it counts as low potential."
+        ),
+        "estimated_one": (
+            "1 of {total} potentials is estimated ({pct}th percentile of peers' revenue, "
+            "never below the customer's revenue): {peers} from the same sector and size, "
+            "{sector} from the sector alone, {portfolio} from the whole portfolio."
         ),
         "read_cuts": (
             "{kind} cuts: high potential from {p_cut} a year, high penetration from {r_cut}."

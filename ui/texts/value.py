@@ -214,6 +214,7 @@ TEXTS = {
         "read_net": "Sur 100 € de CA, il reste {per100} une fois tous les coûts commerciaux payés.",
         "kpi_unprofitable": "Clients non rentables",
         "read_unprofitable": "{n} clients ({share}) coûtent plus qu'ils ne rapportent.",
+        "read_unprofitable_one": "{n} client ({share}) coûte plus qu'il ne rapporte.",
         "step_revenue": "CA HT",
         "step_cogs": "Coût d'achat",
         "step_gross_margin": "Marge brute",
@@ -289,6 +290,11 @@ TEXTS = {
             "prennent {sc} des contacts pour {sm} de la marge brute. Leurs contacts coûtent "
             "{cost} ; leur marge nette totale est de {net}. Passez-les à des canaux moins "
             "coûteux (téléphone, e-mail)."
+        ),
+        "read_dev_one": (
+            "{n} client ({share_n} des clients) est un dévoreur de contacts : il prend {sc} "
+            "des contacts pour {sm} de la marge brute. Ses contacts coûtent {cost} ; sa marge "
+            "nette est de {net}. Passez-le à des canaux moins coûteux (téléphone, e-mail)."
         ),
         "file_dev": "devoreurs_de_contacts",
         # acquisition
@@ -643,6 +649,7 @@ TEXTS = {
         "read_net": "Out of €100 of revenue, {per100} is left once every commercial cost is paid.",
         "kpi_unprofitable": "Unprofitable customers",
         "read_unprofitable": "{n} customers ({share}) cost more than they bring in.",
+        "read_unprofitable_one": "{n} customer ({share}) costs more than it brings in.",
         "step_revenue": "Revenue",
         "step_cogs": "Cost of goods",
         "step_gross_margin": "Gross margin",
@@ -715,6 +722,11 @@ TEXTS = {
             "{n} customers ({share_n} of customers) are contact devourers: they take {sc} of "
             "the contacts for {sm} of the gross margin. Their contacts cost {cost}; their "
             "total net margin is {net}. Move them to cheaper channels (phone, e-mail)."
+        ),
+        "read_dev_one": (
+            "{n} customer ({share_n} of customers) is a contact devourer: it takes {sc} of "
+            "the contacts for {sm} of the gross margin. Its contacts cost {cost}; its net "
+            "margin is {net}. Move it to cheaper channels (phone, e-mail)."
         ),
         "file_dev": "contact_devourers",
         "acq_title": "Acquisition cost and return on investment",
