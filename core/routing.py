@@ -391,6 +391,11 @@ class RouteSettings:
         Car cost (euros per km) and loaded cost of the rep's time (euros per hour).
     prize_per_point : float
         Euros a priority point is worth when it is weighed against driving costs.
+    priority_exponent : float
+        How strongly higher priorities win once the days are full: a left-out customer
+        takes the place of planned visits when ``priority ** priority_exponent`` exceeds
+        the sum over the visits it replaces (2: one priority-100 customer is worth more
+        than two priority-58 ones, 10000 > 6728; 1: plain sum of priorities).
     weekdays : tuple of int
         Working days (Monday = 0).
     max_visits_per_day : int or None
@@ -409,6 +414,7 @@ class RouteSettings:
     cost_per_km: float = 0.40
     cost_per_hour: float = 35.0
     prize_per_point: float = 10.0
+    priority_exponent: float = 2.0
     weekdays: tuple = (0, 1, 2, 3, 4)
     max_visits_per_day: int | None = None
 
@@ -443,7 +449,7 @@ class RoutePlan:
         Candidates left out: customer_id, name, priority, mandatory, reason
         ("no_coordinates"; "too_far": cannot fit in a day even alone; "outside_hours";
         "far_for_time": outranks a planned visit but its detour and visit need more time
-        than lower-priority visits worth less than it would free; "no_time": every
+        than the lower-priority visits it may replace (``priority_exponent``) would free; "no_time": every
         planned visit has a priority at least as high), base_km (road km from the base,
         missing without coordinates), need_min (fewest extra minutes of driving and visit
         it needs in the plan; for "no_time" and "far_for_time").
@@ -534,6 +540,9 @@ def _check_settings(s: RouteSettings) -> dict:
         raise ValueError("costs and the value of a priority point cannot be negative")
     if any(not (v > 0) for v in s.visit_minutes.values()):
         raise ValueError("every visit duration must be a positive number of minutes")
+    if not (1 <= s.priority_exponent <= 4):
+        raise ValueError("the priority exponent must be between 1 (sum of priorities) "
+                         "and 4 (the highest priorities almost always win)")
     if s.max_visits_per_day is not None and s.max_visits_per_day < 1:
         raise ValueError("the maximum number of visits per day must be at least 1")
     lunch_at = min(max(lunch, start), end)
@@ -694,17 +703,18 @@ def _day_minutes(order: list, minutes: np.ndarray, visit: np.ndarray) -> float:
 
 
 def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray, h: dict,
-             n_days: int, cap: int | None, max_removed: int = 3) -> list:
+             n_days: int, cap: int | None, max_removed: int = 3,
+             exponent: float = 1.0) -> list:
     """Let a left-out customer take the place of lower-priority visits when it fits.
 
     Left-out customers are tried by decreasing priority. For each day (and an unused day
     if any), the day's optional visits of lower priority are removed one by one, lowest
-    priority first (at most ``max_removed``, their priorities summing to less than the
-    newcomer's), and the newcomer is inserted where it adds the fewest driving minutes;
-    the first version of the day that fits the working hours (lunch and time windows
-    checked by :func:`_simulate`) is a candidate move. The move gaining the most priority
-    is applied; removed customers go back to the queue. Every move raises the total
-    priority, so the pass ends; it never drops a mandatory visit.
+    priority first (at most ``max_removed``, the sum of their weights ``priority **
+    exponent`` below the newcomer's), and the newcomer is inserted where it adds the
+    fewest driving minutes; the first version of the day that fits the working hours
+    (lunch and time windows checked by :func:`_simulate`) is a candidate move. The move
+    gaining the most weight is applied; removed customers go back to the queue. Every
+    move raises the total weight, so the pass ends; it never drops a mandatory visit.
 
     Examples
     --------
@@ -720,6 +730,7 @@ def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray,
     [[1]]
     """
     prio = c["priority"].to_numpy(float)
+    weight = prio ** float(exponent)
     mand = c["mandatory"].to_numpy(bool)
     visit = c["visit_minutes"].to_numpy(float)
     work = h["end"] - h["start"] - h["lunch_min"]
@@ -741,8 +752,8 @@ def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray,
                               key=lambda j: (prio[j], j))
             for n_out in range(min(len(optional), max_removed) + 1):
                 removed = optional[:n_out]
-                lost = float(prio[removed].sum())
-                if lost >= prio[k]:
+                lost = float(weight[removed].sum())
+                if lost >= weight[k]:
                     break
                 rest = [j for j in order if j not in removed]
                 if cap and len(rest) >= cap:
@@ -756,7 +767,7 @@ def _upgrade(orders: list, c: pd.DataFrame, km: np.ndarray, minutes: np.ndarray,
                     continue
                 if not _simulate(new, km, minutes, c, h, 0, 1)["ok"]:
                     continue
-                gain = prio[k] - lost
+                gain = weight[k] - lost
                 if best is None or gain > best[0] + 1e-9:
                     best = (gain, d, new, removed)
                 break  # the fewest removals that fit this day
@@ -834,6 +845,9 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
     day from ``base`` to ``end_base``, each day within the working hours minus the lunch
     break, every visit starting inside its time window, every mandatory customer
     visited. Road km = haversine x ``detour``; driving minutes = km / ``speed_kmh``.
+    Then higher priorities first: a left-out customer replaces planned optional visits
+    of lower priority when it fits in their place and ``priority ** priority_exponent``
+    exceeds the sum over the visits it replaces (see ``_upgrade``).
 
     Parameters
     ----------
@@ -958,7 +972,8 @@ def plan_routes(candidates: pd.DataFrame, base: tuple, first_day, last_day=None,
         planned.append((order, sim))
     # Higher priorities first: a left-out customer replaces lower-priority visits if it fits.
     before = [order for order, _ in planned]
-    after = _upgrade(before, pool, km_p, min_p, h, len(days), s.max_visits_per_day)
+    after = _upgrade(before, pool, km_p, min_p, h, len(days), s.max_visits_per_day,
+                     exponent=s.priority_exponent)
     if after != before:
         planned = []
         for order in after:

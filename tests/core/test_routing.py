@@ -505,3 +505,20 @@ def test_high_priority_customer_too_far_for_the_time_gets_its_true_reason():
     assert out.at["FAR", "base_km"] > 30
     assert out.at["FAR", "need_min"] > 120  # ~84 min of driving + the 55-minute visit
     assert (out.drop(index="FAR")["reason"] == "no_time").all()
+
+
+def test_priority_exponent_lets_one_high_priority_replace_two_lower_ones():
+    # one 120-minute day holding two 60-minute visits of priority 58; a priority-100
+    # customer needs the whole day: 100^2 = 10000 > 58^2 + 58^2 = 6728, but 100 < 116
+    from core.routing import _upgrade
+
+    c = pd.DataFrame({"priority": [58.0, 58.0, 100.0], "mandatory": [False] * 3,
+                      "visit_minutes": [60.0, 60.0, 120.0], "tw_start": [np.nan] * 3,
+                      "tw_end": [np.nan] * 3})
+    minutes = np.zeros((5, 5))
+    h = {"start": 510, "end": 630, "lunch": 720, "lunch_min": 0}
+    assert _upgrade([[0, 1]], c, minutes, minutes, h, 1, None, exponent=2.0) == [[2]]
+    assert _upgrade([[0, 1]], c, minutes, minutes, h, 1, None, exponent=1.0) == [[0, 1]]
+    with pytest.raises(ValueError, match="priority exponent"):
+        plan_routes(c.assign(customer_id=["a", "b", "c"], latitude=45.0, longitude=4.0),
+                    LYON, "2026-11-02", settings=RouteSettings(priority_exponent=0.5))

@@ -205,8 +205,11 @@ TEXTS = {
         "reason_too_far": "trop loin pour une journée",
         "reason_outside_hours": "créneau hors des horaires",
         "method_caption": (
-            "Méthode : tournées de véhicules avec gains (PyVRP), une tournée par jour, puis "
-            "amélioration 2-opt / Or-opt de chaque journée. Distances estimées (vol d'oiseau × "
+            "Méthode : tournées de véhicules avec gains (PyVRP), une tournée par jour ; puis "
+            "un client non retenu prend la place de visites moins prioritaires quand il y "
+            "tient et que le carré de sa priorité dépasse la somme des leurs (un client à 100 "
+            "passe avant deux à 58) ; puis amélioration 2-opt / Or-opt de chaque journée. "
+            "Distances estimées (vol d'oiseau × "
             "détour), sans trafic : prévoyez une marge."
         ),
         "wd_0": "lun.",
@@ -417,8 +420,11 @@ TEXTS = {
         "reason_too_far": "too far for one day",
         "reason_outside_hours": "time window outside the hours",
         "method_caption": (
-            "Method: prize-collecting vehicle routing (PyVRP), one route per day, then a "
-            "2-opt / Or-opt improvement of each day. Estimated distances (straight line × "
+            "Method: prize-collecting vehicle routing (PyVRP), one route per day; then a "
+            "customer left out takes the place of lower-priority visits when it fits there "
+            "and the square of its priority exceeds the sum of theirs (one customer at 100 "
+            "comes before two at 58); then a 2-opt / Or-opt improvement of each day. "
+            "Estimated distances (straight line × "
             "detour), no traffic: keep a margin."
         ),
         "wd_0": "Mon",
