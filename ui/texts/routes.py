@@ -183,8 +183,8 @@ TEXTS = {
             "hors horaires."
         ),
         "reason_far_for_time": (
-            "détour trop long pour le temps disponible : {need} de route et de visite, à "
-            "{km} km de la base"
+            "détour trop long pour le temps disponible : {need} de plus (route et visite), "
+            "à {km} km"
         ),
         "col_base_km": "Distance de la base (km)",
         "col_need_min": "Temps en plus (min)",
@@ -398,8 +398,8 @@ TEXTS = {
             "hours."
         ),
         "reason_far_for_time": (
-            "too long a detour for the time available: {need} of driving and visit, {km} km "
-            "from the base"
+            "too long a detour for the time available: {need} more (driving and visit), "
+            "{km} km away"
         ),
         "col_base_km": "Distance from the base (km)",
         "col_need_min": "Extra time (min)",
