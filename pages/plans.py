@@ -196,8 +196,9 @@ with tab_needs:
                                 format_func=lambda k: t("plans.all") if k == "all"
                                 else status_label(k))
     listed = needs if pick in (None, "all") else needs[needs["status"] == pick]
-    cols_needs = [c for c in ("customer_id", "name", "segment", "sales_rep", "city",
-                              "last_visit", "next_due", "days_overdue", "status", "priority")
+    # what a manager acts on first (priority, status, delay), then the context
+    cols_needs = [c for c in ("customer_id", "name", "priority", "status", "days_overdue",
+                              "segment", "sales_rep", "last_visit", "next_due", "city")
                   if c in listed.columns]
     listed = listed[cols_needs].assign(segment=listed["segment"].map(seg_label),
                                        status=listed["status"].map(status_label))
