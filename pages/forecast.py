@@ -49,12 +49,15 @@ def _model(name, version, as_of, value, by, horizon, method):
 st.title(t("forecast.title"))
 st.write(t("forecast.intro"))
 
-levels = [None] + [c for c in ("sales_rep", "sector", "kind") if c in cu_cols]
+# "total" rather than None: a None option reads as "no choice" once written back
+# through st.session_state (state.refresh_widget_labels on a language switch)
+levels = ["total"] + [c for c in ("sales_rep", "sector", "kind") if c in cu_cols]
 levels += [c for c in ("family",) if c in tx_cols] + ["customer_id"]
 c1, c2, c3, c4 = st.columns([3, 3, 3, 3])
-by = c1.selectbox(t("forecast.level_label"), levels,
-                  format_func=lambda g: t(f"forecast.level_{g or 'total'}"), key="fc_level",
-                  help=t("forecast.level_help"))
+level = c1.selectbox(t("forecast.level_label"), levels,
+                     format_func=lambda g: t(f"forecast.level_{g}"), key="fc_level",
+                     help=t("forecast.level_help"))
+by = None if level == "total" else level
 value = c2.selectbox(t("forecast.value_label"),
                      ["amount"] + (["margin"] if "margin" in tx_cols else []),
                      format_func=lambda v: t(f"forecast.value_{v}"), key="fc_value")

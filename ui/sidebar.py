@@ -19,10 +19,15 @@ def _copy(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
 
 
-def _synced(widget_key: str, state_key: str) -> dict:
+def _switch_language(widget_key: str, state_key: str) -> None:
+    _copy(widget_key, state_key)
+    state.refresh_widget_labels()
+
+
+def _synced(widget_key: str, state_key: str, on_change=_copy) -> dict:
     """Set the widget from the session value; return the on_change arguments."""
     st.session_state[widget_key] = st.session_state.get(state_key)
-    return {"key": widget_key, "on_change": _copy, "args": (widget_key, state_key)}
+    return {"key": widget_key, "on_change": on_change, "args": (widget_key, state_key)}
 
 
 def data_line(p, lang: str) -> str:
@@ -72,7 +77,7 @@ def render_sidebar() -> None:
             t("common.lang_label"),
             list(LANGS),
             format_func=LANG_NAMES.get,
-            **_synced("sb_lang", state.KEY_LANG),
+            **_synced("sb_lang", state.KEY_LANG, on_change=_switch_language),
         )
         if p is not None:
             st.caption(data_line(p, lang))

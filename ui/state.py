@@ -241,6 +241,51 @@ def features() -> pd.DataFrame:
     return _features(str(get_store().path), name, version, when)
 
 
+# -- language switch -------------------------------------------------------------------
+# Widget value types whose value can be written back through st.session_state (buttons,
+# uploaders and data editors cannot: Streamlit refuses it).
+_REWRITABLE = {"string_value", "string_array_value", "int_value", "double_value",
+               "double_array_value", "bool_value", "int_array_value"}
+
+
+def refresh_widget_labels() -> int:
+    """Make the current page's choice widgets redraw their labels after a language switch.
+
+    Streamlit keeps a selectbox's or radio's chosen option in the browser as its displayed
+    label: after the language changes, a selectbox kept showing the French label and a
+    radio lost its selection. Writing each keyed widget's own value back through
+    ``st.session_state`` makes Streamlit send it again, formatted by the widget's
+    (now translated) ``format_func``. Only value types that Streamlit lets a script write
+    are touched. Uses Streamlit 1.67's session-state internals (pinned); returns the
+    number of widgets refreshed.
+    """
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    try:
+        inner = get_session_state()._state
+        mapper = inner._key_id_mapper
+        metadata = inner._new_widget_state.widget_metadata
+    except AttributeError:  # another Streamlit version: labels refresh on next choice
+        return 0
+    done = 0
+    for key in list(st.session_state.keys()):
+        if not isinstance(key, str) or key.startswith(("cc_", "sb_")):
+            continue
+        widget_id = mapper.get_id_from_key(key, None)
+        meta = metadata.get(widget_id) if widget_id else None
+        if meta is None or meta.value_type not in _REWRITABLE:
+            continue
+        value = st.session_state[key]
+        # None would clear the choice once written back; a dict is a data editor's
+        # edits (its "string" state is JSON), which Streamlit keeps read-only
+        if value is None or isinstance(value, dict):
+            continue
+        with contextlib.suppress(Exception):
+            st.session_state[key] = st.session_state[key]
+            done += 1
+    return done
+
+
 # -- customer classes shared across pages ---------------------------------------------
 KEY_CLASSES = "customer_classes"  # pages publish {"cluster": Series, "score_band": ...}
 

@@ -225,6 +225,22 @@ def test_every_page_in_english(browser, app_url):
         context.close()
 
 
+def test_choices_follow_a_language_switch(browser, app_url):
+    """Switching language on a page redraws its selectboxes and radios in the new
+    language (Streamlit kept the French label in a selectbox and dropped a radio's
+    selection before ui.state.refresh_widget_labels)."""
+    context, page = open_page(browser, app_url + "/structure", "structure-switch")
+    try:
+        main = page.locator('[data-testid="stMain"]')
+        assert main.get_by_role("combobox", name="Critère").input_value() == "Chiffre d'affaires HT"
+        choose_language(page, "English")
+        assert_no_error(page, "structure-switch")
+        assert main.get_by_role("combobox", name="Criterion").input_value() == "Net revenue"
+        assert main.locator('[data-testid="stRadio"] input:checked').count() >= 1
+    finally:
+        context.close()
+
+
 def test_direct_page_url_on_a_fresh_server(browser, tmp_path_factory, tmp_path):
     """A fresh server's first request is a page URL (not /): Streamlit then runs the page
     script alone (pages/ folder mode); the page must still get the app's shell, and the
