@@ -847,7 +847,10 @@ def penetration(features: pd.DataFrame, customers: pd.DataFrame, target_share: f
     """Penetration rate per customer: our sales / the customer's potential.
 
     ``penetration = revenue / potential`` (taux de pénétration); ``untapped = potential -
-    revenue`` (>= 0); ``reachable = max(potential x target_share - revenue, 0)``: the part
+    revenue`` (>= 0). A declared potential below the customer's revenue is implausible
+    (a customer cannot buy more than all it buys): it is raised to the revenue, so the
+    penetration is at most 100 %, and ``potential_raised`` flags the row with
+    ``declared_potential`` kept (the same rule as the P-R strategy); ``reachable = max(potential x target_share - revenue, 0)``: the part
     of the potential still to win if a share ``target_share`` of each customer's
     purchases is a realistic goal (potentiel accessible).
 
@@ -865,9 +868,9 @@ def penetration(features: pd.DataFrame, customers: pd.DataFrame, target_share: f
     Returns
     -------
     DataFrame
-        customer_id, revenue, potential, penetration (NaN without potential), untapped,
-        reachable; customers with a potential (customers and prospects), sorted by
-        reachable descending.
+        customer_id, revenue, potential, declared_potential, potential_raised,
+        penetration (0..1), untapped, reachable; customers with a potential (customers
+        and prospects), sorted by reachable descending.
 
     Raises
     ------
@@ -884,6 +887,10 @@ def penetration(features: pd.DataFrame, customers: pd.DataFrame, target_share: f
     0           A          0.2      300.0
     1           P          0.0      250.0
     2           B          0.9        0.0
+    >>> over = penetration(f, c.assign(potential=[1000.0, 600.0, 500.0]))
+    >>> b = over.set_index("customer_id").loc["B"]
+    >>> float(b["potential"]), float(b["penetration"]), bool(b["potential_raised"])
+    (900.0, 1.0, True)
     """
     if customers is None or "potential" not in customers.columns:
         raise ValueError("the customers table has no 'potential' column (yearly purchase "
@@ -901,7 +908,9 @@ def penetration(features: pd.DataFrame, customers: pd.DataFrame, target_share: f
     rev = rev.groupby(level=0).sum()
     out = pd.DataFrame({"customer_id": pot.index.astype("str")})
     out["revenue"] = out["customer_id"].map(rev).fillna(0.0).astype("float64").to_numpy()
-    out["potential"] = pot.to_numpy(dtype="float64")
+    out["declared_potential"] = pot.to_numpy(dtype="float64")
+    out["potential_raised"] = out["revenue"] > out["declared_potential"]
+    out["potential"] = out[["declared_potential", "revenue"]].max(axis=1)
     out["penetration"] = out["revenue"].clip(lower=0) / out["potential"]
     out["untapped"] = (out["potential"] - out["revenue"]).clip(lower=0)
     out["reachable"] = (out["potential"] * target_share - out["revenue"]).clip(lower=0)

@@ -771,8 +771,17 @@ with tabs[5]:
                                 "penetration": "pct", "share_potential": "pct",
                                 "share_reachable": "pct", "customers": "number"})
             st.markdown(f"**{t('value.pen_top_title')}**")
-            show_table(with_names(pen), key="val_pen_table", filename=t("value.file_pen"),
+            n_raised = int(pen["potential_raised"].sum())
+            if n_raised:  # same rule and wording as the P-R strategy page
+                st.caption(t("strategy.raised_one") if n_raised == 1
+                           else t("strategy.raised", n=fmt_number(n_raised, lang)))
+            listed = pen.assign(potential_raised=pen["potential_raised"].map(
+                {True: t("common.yes"), False: ""}))
+            show_table(with_names(listed), key="val_pen_table", filename=t("value.file_pen"),
                        lang=lang, labels=cols("revenue", "potential", "penetration",
-                                              "untapped", "reachable"),
+                                              "untapped", "reachable")
+                       | {"potential_raised": t("strategy.col_raised"),
+                          "declared_potential": t("strategy.col_declared")},
                        formats={"revenue": "money", "potential": "money", "penetration": "pct",
-                                "untapped": "money", "reachable": "money"}, max_rows=50)
+                                "untapped": "money", "reachable": "money",
+                                "declared_potential": "money"}, max_rows=50)

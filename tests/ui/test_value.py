@@ -93,3 +93,15 @@ def test_value_page_in_english_keeps_the_settings():
     # the option labels follow the language and the chosen horizon survives the switch
     horizon = at.selectbox(key="val_years_en")
     assert horizon.value == 5 and "5 years" in horizon.options
+
+
+def test_penetration_never_above_100_percent_and_raised_potentials_flagged():
+    at = app("pages/value.py")
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Potentiel dépassé" in d.value.columns)
+    assert "Potentiel déclaré" in table.columns
+    shares = table["Pénétration"].astype(str).str.replace("\u202f", "").str.replace("\xa0", "")
+    numbers = shares.str.rstrip("%").str.replace(",", ".").str.strip().astype(float)
+    assert numbers.max() <= 100.0 + 1e-9
+    captions = " ".join(c.value for c in at.caption)
+    assert "achète" in captions and "Potentiel dépassé" in captions
