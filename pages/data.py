@@ -228,7 +228,7 @@ def save_section(result, kind: str, filename: str) -> None:
                     format_func=lambda m: t(f"data.mode_{m}", lang=lang))
     if kind != "transactions":
         st.caption(t("data.new_needs_transactions"))
-    n = fmt_number(result.n_imported, lang)
+    n = count_text("data.n_lines", result.n_imported)  # "3 lignes" / "1 ligne"
     if mode == "new":
         new_name = st.text_input(t("data.new_name"), placeholder=t("data.new_name_placeholder"),
                                  key="data_new_name").strip()
@@ -261,9 +261,8 @@ def save_section(result, kind: str, filename: str) -> None:
         except Exception as exc:  # noqa: BLE001 - shown to the user, store unchanged
             st.error(t("data.save_error", error=exc))
             return
-        count = (count_text("data.n_lines", result.n_imported) if mode == "replace" else n)
         finish_save(target, t(f"data.saved_{mode}", table=table_label(kind),
-                              name=state.display_name(target), n=count))
+                              name=state.display_name(target), n=n))
 
 
 def finish_save(name: str, message: str) -> None:

@@ -95,18 +95,18 @@ TEXTS = {
         "target_label": "Portefeuille",
         "confirm_replace": (
             "Je confirme : la table « {table} » du portefeuille « {portfolio} » sera "
-            "remplacée par ces {n} lignes."
+            "remplacée par les lignes importées ({n})."
         ),
         "confirm_append": (
-            "Je confirme : ces {n} lignes seront ajoutées à la table « {table} » du "
+            "Je confirme : les lignes importées ({n}) seront ajoutées à la table « {table} » du "
             "portefeuille « {portfolio} »."
         ),
         "save_button": "Enregistrer",
         "name_empty": "Donnez un nom au portefeuille.",
         "name_taken": "Un portefeuille s'appelle déjà « {name} » : choisissez un autre nom.",
-        "saved_new": "Portefeuille « {name} » enregistré ({n} lignes de ventes). Il est maintenant sélectionné.",
+        "saved_new": "Portefeuille « {name} » enregistré ({n} de ventes). Il est maintenant sélectionné.",
         "saved_replace": "Table « {table} » remplacée dans « {name} » ({n}).",
-        "saved_append": "{n} lignes ajoutées à la table « {table} » de « {name} ».",
+        "saved_append": "Ajout à la table « {table} » de « {name} » : {n}.",
         "save_error": "L'enregistrement a échoué, le portefeuille n'a pas été modifié : {error}",
         # saved portfolios
         "saved_intro": "Les portefeuilles enregistrés sur cet ordinateur.",
@@ -223,18 +223,18 @@ TEXTS = {
         "target_label": "Portfolio",
         "confirm_replace": (
             "I confirm: table \"{table}\" of portfolio \"{portfolio}\" will be replaced by "
-            "these {n} lines."
+            "the imported lines ({n})."
         ),
         "confirm_append": (
-            "I confirm: these {n} lines will be appended to table \"{table}\" of portfolio "
+            "I confirm: the imported lines ({n}) will be appended to table \"{table}\" of portfolio "
             "\"{portfolio}\"."
         ),
         "save_button": "Save",
         "name_empty": "Give the portfolio a name.",
         "name_taken": "A portfolio is already named \"{name}\": choose another name.",
-        "saved_new": "Portfolio \"{name}\" saved ({n} sales lines). It is now selected.",
+        "saved_new": "Portfolio \"{name}\" saved ({n} of sales). It is now selected.",
         "saved_replace": "Table \"{table}\" replaced in \"{name}\" ({n}).",
-        "saved_append": "{n} lines appended to table \"{table}\" of \"{name}\".",
+        "saved_append": "Appended to table \"{table}\" of \"{name}\": {n}.",
         "save_error": "Saving failed, the portfolio was not changed: {error}",
         "saved_intro": "The portfolios saved on this computer.",
         "saved_file": "portfolios",
