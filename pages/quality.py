@@ -178,6 +178,12 @@ def report_section() -> None:
                           key="quality_problem")
     r = problems.iloc[chosen if chosen is not None else 0]
     rows = report.problem_rows(p, r["table"], r["column"], r["check"])
+    if "status" in rows.columns:  # "client", not the stored code "customer"
+        rows = rows.assign(status=rows["status"].map(
+            lambda v: status_label(v) if pd.notna(v) else v))
+    # the checked column right after the line and the customer, not off to the right
+    front = [c for c in ("row", "customer_id", "name", r["column"]) if c in rows.columns]
+    rows = rows[front + [c for c in rows.columns if c not in front]]
     show_table(rows, key="quality_rows", filename=t("quality.detail_file"), lang=lang,
                labels={"row": t("quality.h_row")}, max_rows=500)
     st.caption(t("quality.all_rows_caption"))

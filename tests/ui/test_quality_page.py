@@ -152,3 +152,16 @@ def test_english_labels():
     assert not at.exception
     assert at.title[0].value == "Data quality"
     assert "Quality report" in [tab.label for tab in at.tabs]
+
+
+def test_problem_rows_show_the_checked_column_first_and_translated_statuses():
+    at = app("pages/quality.py")
+    assert not at.exception
+    labels = at.selectbox(key="quality_problem").options
+    pick = next(i for i, lab in enumerate(labels) if "mail" in lab.lower())
+    at.selectbox(key="quality_problem").set_value(pick).run()
+    assert not at.exception
+    rows = next(d.value for d in at.dataframe if "E-mail" in d.value.columns
+                and "Statut" in d.value.columns)
+    assert list(rows.columns).index("E-mail") <= 3
+    assert "customer" not in set(rows["Statut"].astype(str))

@@ -22,7 +22,7 @@ TEXTS = {
         "upload_label": "Fichier CSV, Excel (.xlsx) ou Parquet",
         "upload_help": "Taille maximale : {max}. Les en-têtes français ou anglais sont reconnus.",
         "upload_caption": (
-            "Glissez-déposez le fichier dans le cadre ou cliquez sur « Browse files ». Types "
+            "Glissez-déposez le fichier dans le cadre ou cliquez sur son bouton (libellé en anglais). Types "
             "acceptés : {types} ; taille maximale : {max} par fichier."
         ),
         "too_large": (
@@ -153,7 +153,7 @@ TEXTS = {
         "upload_label": "CSV, Excel (.xlsx) or Parquet file",
         "upload_help": "Maximum size: {max}. French or English headers are recognised.",
         "upload_caption": (
-            "Drag and drop the file into the box or click \"Browse files\". Accepted types: "
+            "Drag and drop the file into the box or click its button. Accepted types: "
             "{types}; maximum size: {max} per file."
         ),
         "too_large": (

@@ -34,7 +34,8 @@ TEXTS = {
             "Sur 100 € vendus, il reste {per100} de marge ({prev} les 12 mois précédents)."
         ),
         "read_basket": (
-            "Une commande rapporte en moyenne {value} HT ({prev} les 12 mois précédents)."
+            "Une commande rapporte en moyenne {value} HT, avoirs non déduits ({prev} les 12 "
+            "mois précédents)."
         ),
         "read_orders": "{n} commandes en 12 mois ({prev} les 12 mois précédents).",
         "read_credit_notes": (
@@ -105,7 +106,8 @@ TEXTS = {
             "Out of €100 sold, {per100} is margin ({prev} in the previous 12 months)."
         ),
         "read_basket": (
-            "An order brings {value} on average, excl. tax ({prev} in the previous 12 months)."
+            "An order brings {value} on average, excl. tax, before credit notes ({prev} in the "
+            "previous 12 months)."
         ),
         "read_orders": "{n} orders in 12 months ({prev} in the previous 12 months).",
         "read_credit_notes": (
