@@ -297,7 +297,9 @@ def visit_needs(customers: pd.DataFrame, contacts: pd.DataFrame | None, as_of,
     out["priority"] = (100 * score).round(1)
     out.loc[out["visits_per_year"] <= 0, "priority"] = (
         out.loc[out["visits_per_year"] <= 0, "priority"] * 0.0)
-    out = out.sort_values(["priority", "customer_id"], ascending=[False, True], kind="stable")
+    # equal priorities (the score is capped at 100): the longest overdue first
+    out = out.sort_values(["priority", "days_overdue", "customer_id"],
+                          ascending=[False, False, True], kind="stable", na_position="last")
     return out.reset_index(drop=True)
 
 

@@ -328,3 +328,19 @@ def test_touch_sequence_errors_and_empty():
         touch_sequence(pd.DataFrame({"customer_id": ["C1"]}), "soon")
     with pytest.raises(ValueError, match="each step"):
         touch_sequence(pd.DataFrame({"customer_id": ["C1"]}), "2026-11-16", steps=[(1,)])
+
+
+def test_equal_priorities_put_the_longest_overdue_first():
+    import pandas as pd
+
+    from core.effort import visit_needs
+
+    customers = pd.DataFrame({"customer_id": ["C1", "C2", "C3"], "status": ["customer"] * 3})
+    contacts = pd.DataFrame({"customer_id": ["C1", "C2", "C3"], "channel": ["visite"] * 3,
+                             "date": pd.to_datetime(["2024-05-01", "2024-01-01",
+                                                     "2024-03-01"])})
+    classes = pd.Series({"C1": "A", "C2": "A", "C3": "A"})
+    out = visit_needs(customers, contacts, "2024-12-31", classes=classes)
+    tied = out[out["priority"] == out["priority"].max()]
+    assert len(tied) >= 2
+    assert tied["days_overdue"].is_monotonic_decreasing
