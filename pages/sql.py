@@ -140,8 +140,9 @@ with st.expander(t("sql.schema_title")):
             t("sql.h_type"): [t(f"sql.type_{COLUMNS[kind][c]}") for c in cols],
         }), hide_index=True, key=f"sql_schema_{kind}")
 
-if "sql_text" not in ss:
-    ss["sql_text"] = next(iter(EXAMPLES.values()))
+if "sql_text" not in ss:  # start on the first example, and say so in the picker
+    ss["sql_example"] = next(iter(EXAMPLES))
+    ss["sql_text"] = EXAMPLES[ss["sql_example"]]
 st.selectbox(t("sql.example_label"), ["", *EXAMPLES], key="sql_example",
              format_func=lambda k: t(f"sql.ex_{k}") if k else t("sql.example_none"),
              on_change=load_example, help=t("sql.example_help"))

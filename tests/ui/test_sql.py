@@ -97,3 +97,10 @@ def test_row_count_is_singular_or_plural_from_the_number():
     assert any(c.startswith("1 ligne en ") for c in texts(at.caption))
     at = run(at, "SELECT * FROM range(3)")
     assert any(c.startswith("3 lignes en ") for c in texts(at.caption))
+
+
+def test_the_picker_names_the_example_shown_at_start():
+    at = app("pages/sql.py")
+    assert not at.exception
+    # not "— choose an example —" while the box already holds the first example
+    assert at.selectbox(key="sql_example").value == EXAMPLES[0]
