@@ -52,24 +52,6 @@ def _report(name: str, version: str, when: pd.Timestamp, target: str, horizon: i
                         random_state=seed, active_months=active_months, late_days=late_days)
 
 
-def carry_over_language(key: str, lang: str) -> bool:
-    """Streamlit keeps a choice widget's value as its displayed label, so after a language
-    switch a radio shows nothing selected and multiselect chips stay in the old language.
-    On a switch, set the widget back to the options chosen before (see ``remember``), so
-    they are shown in the new language. True when ``key`` already has a value."""
-    ss = st.session_state
-    if ss.get(f"_{key}_lang") not in (None, lang) and f"_{key}_value" in ss:
-        ss[key] = ss[f"_{key}_value"]
-    ss[f"_{key}_lang"] = lang
-    return key in ss
-
-
-def remember(key: str, value):
-    """Keep the widget's chosen options (not their labels) for ``carry_over_language``."""
-    st.session_state[f"_{key}_value"] = value
-    return value
-
-
 def feature_label(f: str) -> str:
     text = t(f"scores.feat_{f}")
     return column_label(f) if text.startswith("⟦") else text
@@ -116,15 +98,14 @@ st.title(t("scores.title"))
 st.write(t("scores.intro"))
 
 c1, c2, c3 = st.columns([1.6, 1, 1.6])
-carry_over_language("sc_target", lang)
-carry_over_language("sc_model", lang)
-target = remember("sc_target", c1.radio(t("scores.target_label"), TARGETS, key="sc_target",
-                                        format_func=lambda k: t(f"scores.target_{k}", lang=lang)))
+# a language switch redraws these labels (ui.state.refresh_widget_labels)
+target = c1.radio(t("scores.target_label"), TARGETS, key="sc_target",
+                  format_func=lambda k: t(f"scores.target_{k}", lang=lang))
 horizon = c2.slider(t("scores.horizon_label"), 1, 12, 6, key="sc_horizon",
                     help=t("scores.horizon_help"))
-model = remember("sc_model", c3.radio(t("scores.model_label"), MODELS, key="sc_model",
-                                      format_func=lambda k: t(f"scores.model_{k}", lang=lang),
-                                      help=t("scores.model_help")))
+model = c3.radio(t("scores.model_label"), MODELS, key="sc_model",
+                 format_func=lambda k: t(f"scores.model_{k}", lang=lang),
+                 help=t("scores.model_help"))
 with st.expander(t("scores.settings")):
     e1, e2, e3 = st.columns(3)
     late_days = e1.number_input(t("scores.late_days_label"), 0, 180, 30, step=5,

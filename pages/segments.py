@@ -54,24 +54,6 @@ def _curve(name: str, version: str, when: pd.Timestamp, features: tuple, log: bo
 
 
 # -- helpers ----------------------------------------------------------------------------
-def carry_over_language(key: str, lang: str) -> bool:
-    """Streamlit keeps a choice widget's value as its displayed label, so after a language
-    switch a radio shows nothing selected and multiselect chips stay in the old language.
-    On a switch, set the widget back to the options chosen before (see ``remember``), so
-    they are shown in the new language. True when ``key`` already has a value."""
-    ss = st.session_state
-    if ss.get(f"_{key}_lang") not in (None, lang) and f"_{key}_value" in ss:
-        ss[key] = ss[f"_{key}_value"]
-    ss[f"_{key}_lang"] = lang
-    return key in ss
-
-
-def remember(key: str, value):
-    """Keep the widget's chosen options (not their labels) for ``carry_over_language``."""
-    st.session_state[f"_{key}_value"] = value
-    return value
-
-
 def feature_label(f: str) -> str:
     if f.startswith(SHARE_PREFIX):
         return t("segments.share_of", lang=lang, family=f[len(SHARE_PREFIX):])
@@ -120,11 +102,12 @@ if len(table) < 3:
 
 default = [f for f in DEFAULT_FEATURES if f in options]
 # the criteria on their own full-width row: every chosen chip stays visible
-has_value = carry_over_language("seg_features", lang)
-features = remember("seg_features", st.multiselect(
-    t("segments.features_label"), options, default=None if has_value else default,
+# a language switch redraws the chips (ui.state.refresh_widget_labels)
+features = st.multiselect(
+    t("segments.features_label"), options,
+    default=None if "seg_features" in st.session_state else default,
     format_func=feature_label, key="seg_features",
-    help=t("segments.features_help", as_of=fmt_date(as_of, lang))))
+    help=t("segments.features_help", as_of=fmt_date(as_of, lang)))
 k_max = int(min(K_MAX, len(table) - 1))
 c2, c3, c4 = st.columns([2, 1, 1], vertical_alignment="center")
 k = c2.slider(t("segments.k_label"), 2, k_max, min(4, k_max), key="seg_k",
