@@ -296,7 +296,7 @@ def _default_classes(path: str, name: str, version: str, as_of: pd.Timestamp) ->
     from core.structure import abc_classes
 
     p = load_portfolio(name, version)
-    feats = customer_features(p.transactions, as_of, customers=p.customers)
+    feats = _features(path, name, version, as_of)  # the cached customer table, not a rerun
     values = feats.set_index("customer_id")["revenue_12m"]
     out = {"abc": abc_classes(values).astype("str")}
     try:
